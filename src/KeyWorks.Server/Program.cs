@@ -1,0 +1,30 @@
+using KeyWorks.Server.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.WebHost.UseUrls(ServerAddress.From(builder.Configuration));
+
+KeyWorksDatabase database;
+try
+{
+    database = await KeyWorksDatabase.OpenAsync(builder.Configuration, CancellationToken.None);
+}
+catch (Exception e) when (e is DatabaseUnreachableException or KeyWorks.EventStore.LocalCluster.LocalClusterException)
+{
+    // One line an operator can act on; the stack trace helps nobody here.
+    await Console.Error.WriteLineAsync($"KeyWorks could not start: {e.Message}");
+    return 2;
+}
+
+await using (database)
+{
+    builder.Services.AddSingleton(database.DataSource);
+    var app = builder.Build();
+    app.MapHealth();
+    app.MapGet("/", () => Results.Content(StartPage.Html, "text/html; charset=utf-8"));
+
+    app.Lifetime.ApplicationStarted.Register(() =>
+        app.Logger.LogInformation("KeyWorks is serving {Urls} on {Database}", string.Join(", ", app.Urls), database.Description));
+    await app.RunAsync();
+}
+
+return 0;
