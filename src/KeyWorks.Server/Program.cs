@@ -1,6 +1,7 @@
 using KeyWorks.Server.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+// Settings and static files live beside the server's assembly, wherever it is started from.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.WebHost.UseUrls(ServerAddress.From(builder.Configuration));
 
 KeyWorksDatabase database;

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Builds KeyWorks with zero warnings and runs every test. Each test run starts its own PostgreSQL cluster.
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# shellcheck source=src/prerequisites.sh
+source "$root/src/prerequisites.sh"
+
+keyworks_ensure_dotnet
+keyworks_ensure_packages postgresql chromium fonts-noto-cjk poppler-utils
+keyworks_ensure_npm "$root"
+
+cd "$root"
+echo "building (warnings are errors) ..."
+dotnet build Projects.sln -c Release -nologo -v quiet -clp:ErrorsOnly
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+status=0
+dotnet test Projects.sln -c Release --no-build -nologo "$@" 2>&1 | tee "$log" || status=$?
+
+# One closing line over all test assemblies.
+awk '/(Passed|Failed)! +- +Failed:/ {
+       gsub(",", ""); for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) }
+     }
+     END { printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+exit "$status"
