@@ -22,7 +22,7 @@ internal static class Fixtures
     public static readonly ProjectDetails RoadDetails = new("紫荆大道（中原路—文昌路）", ProjectCategory.Road, "文昌街道", "全长3279米",
         Wan(25000), Wan(6200), new DateOnly(2025, 9, 1), new DateOnly(2026, 12, 31));
 
-    public static ProgrammeRegistered ProgrammeRegistered => new(Programme, "高新区2026年“三十工程”", 2026, "示范高新区");
+    public static ProgrammeRegistered ProgrammeEvent => new(Programme, "高新区2026年“三十工程”", 2026, "示范高新区");
 
     public static ProjectRegistered Registered => new(Project, Programme, RoadDetails);
 
@@ -44,5 +44,5 @@ internal static class Fixtures
         new InvestmentReportConfirmed(Project, M(month), Wan(inMonthWan), Office.UserId),
     ];
 
-    public static IDomainEvent[] Basics => [ProgrammeRegistered, Registered, Assigned, PlanSet];
+    public static IDomainEvent[] Basics => [ProgrammeEvent, Registered, Assigned, PlanSet];
 }

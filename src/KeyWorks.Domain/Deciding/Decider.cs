@@ -21,7 +21,8 @@ public static class Decider
         CloseProblem c => c.ProblemId,
         ReopenProblem c => c.ProblemId,
         EscalateProblem c => c.ProblemId,
-        _ => ProjectIdOf(command) ?? throw Unknown(command),
+        IProjectCommand c => c.ProjectId,
+        _ => throw Unknown(command),
     };
 
     /// <summary>Decides a command; throws <see cref="DomainException"/> when it is rejected.</summary>
@@ -82,9 +83,6 @@ public static class Decider
         ProjectCompleted e => e.CompletedOn,
         _ => BusinessCalendar.DateOf(recordedAt),
     };
-
-    private static string? ProjectIdOf(object command) =>
-        command.GetType().GetProperty("ProjectId")?.GetValue(command) as string;
 
     private static DomainException Unknown(object command) =>
         Rules.Reject(ErrorCodes.UnknownCommand, $"Unknown command {command.GetType().Name}");

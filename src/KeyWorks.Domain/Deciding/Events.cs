@@ -20,3 +20,9 @@ public interface IProblemEvent : IDomainEvent
 {
     string ProblemId { get; }
 }
+
+/// <summary>A command about one project; its stream is the project's.</summary>
+public interface IProjectCommand
+{
+    string ProjectId { get; }
+}

@@ -12,7 +12,15 @@ internal static class Rules
             throw Reject(ErrorCodes.Forbidden, $"Only the command office may do this; {actor.Name} is {actor.Role}（无权操作）");
     }
 
-    /// <summary>Office, or a contractor (or leader) who belongs to the project.</summary>
+    /// <summary>Office, or a contractor who belongs to the project (reports).</summary>
+    public static void OfficeOrContractor(Actor actor, string projectId)
+    {
+        if (actor.Role == Role.Office) return;
+        if (actor.Role == Role.Contractor && actor.BelongsTo(projectId)) return;
+        throw Reject(ErrorCodes.Forbidden, $"{actor.Name} ({actor.Role}) may not report on project {projectId}（无权上报该项目）");
+    }
+
+    /// <summary>Office, or a contractor or leader who belongs to the project (raising problems).</summary>
     public static void OfficeOrMember(Actor actor, string projectId)
     {
         if (actor.Role == Role.Office) return;

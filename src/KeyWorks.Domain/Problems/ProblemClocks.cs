@@ -45,7 +45,7 @@ public static class ProblemClocks
     {
         var end = doneAt ?? now;
         var late = end > due;
-        return new StageClock(stage, due, doneAt, late, late ? Math.Round((end - due).TotalDays, 2) : 0);
+        return new StageClock(stage, due, doneAt, late, late ? Math.Round((end - due).TotalDays, 2, MidpointRounding.AwayFromZero) : 0);
     }
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a <= b ? a : b;

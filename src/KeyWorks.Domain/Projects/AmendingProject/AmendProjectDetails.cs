@@ -1,6 +1,6 @@
 namespace KeyWorks.Domain.Projects;
 
-public sealed record AmendProjectDetails(string ProjectId, ProjectDetails Details, string Reason);
+public sealed record AmendProjectDetails(string ProjectId, ProjectDetails Details, string Reason) : IProjectCommand;
 
 public sealed record ProjectDetailsAmended(string ProjectId, ProjectDetails Details, string Reason) : IProjectEvent;
 

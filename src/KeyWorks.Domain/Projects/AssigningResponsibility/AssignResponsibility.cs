@@ -1,7 +1,7 @@
 namespace KeyWorks.Domain.Projects;
 
 public sealed record AssignResponsibility(
-    string ProjectId, string LeaderId, string LeaderName, string LeadUnit, string ResponsibleUnit, IReadOnlyList<string> Contractors);
+    string ProjectId, string LeaderId, string LeaderName, string LeadUnit, string ResponsibleUnit, IReadOnlyList<string> Contractors) : IProjectCommand;
 
 public sealed record ResponsibilityAssigned(
     string ProjectId, string LeaderId, string LeaderName, string LeadUnit, string ResponsibleUnit, IReadOnlyList<string> Contractors)

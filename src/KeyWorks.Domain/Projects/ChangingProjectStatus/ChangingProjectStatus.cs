@@ -1,10 +1,10 @@
 namespace KeyWorks.Domain.Projects;
 
-public sealed record SuspendProject(string ProjectId, string Reason);
+public sealed record SuspendProject(string ProjectId, string Reason) : IProjectCommand;
 
-public sealed record ResumeProject(string ProjectId, string Reason);
+public sealed record ResumeProject(string ProjectId, string Reason) : IProjectCommand;
 
-public sealed record CompleteProject(string ProjectId, DateOnly CompletedOn);
+public sealed record CompleteProject(string ProjectId, DateOnly CompletedOn) : IProjectCommand;
 
 public sealed record ProjectSuspended(string ProjectId, string Reason) : IProjectEvent;
 

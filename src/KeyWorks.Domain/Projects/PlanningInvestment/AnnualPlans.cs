@@ -1,10 +1,10 @@
 namespace KeyWorks.Domain.Projects;
 
 /// <summary>Sets a year's plan curve: twelve monthly amounts in yuan.</summary>
-public sealed record SetAnnualPlan(string ProjectId, int Year, IReadOnlyList<decimal> MonthlyAmounts);
+public sealed record SetAnnualPlan(string ProjectId, int Year, IReadOnlyList<decimal> MonthlyAmounts) : IProjectCommand;
 
 /// <summary>Replaces a year's plan curve; the reason is kept.</summary>
-public sealed record ReviseAnnualPlan(string ProjectId, int Year, IReadOnlyList<decimal> MonthlyAmounts, string Reason);
+public sealed record ReviseAnnualPlan(string ProjectId, int Year, IReadOnlyList<decimal> MonthlyAmounts, string Reason) : IProjectCommand;
 
 public sealed record AnnualPlanSet(string ProjectId, int Year, IReadOnlyList<decimal> MonthlyAmounts) : IProjectEvent;
 

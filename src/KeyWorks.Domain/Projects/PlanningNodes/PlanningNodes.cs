@@ -1,9 +1,9 @@
 namespace KeyWorks.Domain.Projects;
 
 /// <summary>Plans a node: a standard one (see <see cref="StandardNodes"/>) or a custom one placed by its sequence.</summary>
-public sealed record PlanNode(string ProjectId, string NodeId, string Name, int Sequence, DateOnly PlannedDate, string ResponsibleUnit);
+public sealed record PlanNode(string ProjectId, string NodeId, string Name, int Sequence, DateOnly PlannedDate, string ResponsibleUnit) : IProjectCommand;
 
-public sealed record ReplanNode(string ProjectId, string NodeId, DateOnly NewDate, string Reason);
+public sealed record ReplanNode(string ProjectId, string NodeId, DateOnly NewDate, string Reason) : IProjectCommand;
 
 public sealed record NodePlanned(string ProjectId, string NodeId, string Name, int Sequence, DateOnly PlannedDate, string ResponsibleUnit)
     : IProjectEvent;

@@ -2,7 +2,7 @@ using KeyWorks.Domain.Programmes;
 
 namespace KeyWorks.Domain.Projects;
 
-public sealed record RegisterProject(string ProjectId, string ProgrammeId, ProjectDetails Details);
+public sealed record RegisterProject(string ProjectId, string ProgrammeId, ProjectDetails Details) : IProjectCommand;
 
 public sealed record ProjectRegistered(string ProjectId, string ProgrammeId, ProjectDetails Details) : IProjectEvent;
 

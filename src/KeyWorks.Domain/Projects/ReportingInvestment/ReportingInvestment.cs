@@ -5,14 +5,14 @@ namespace KeyWorks.Domain.Projects;
 /// (which must equal the previous cumulative plus the month). Above the total investment a reason is required.
 /// </summary>
 public sealed record ReportInvestment(
-    string ProjectId, YearMonth Month, decimal CompletedInMonth, decimal CumulativeCompleted, string? Note = null);
+    string ProjectId, YearMonth Month, decimal CompletedInMonth, decimal CumulativeCompleted, string? Note = null) : IProjectCommand;
 
-public sealed record ConfirmInvestmentReport(string ProjectId, YearMonth Month);
+public sealed record ConfirmInvestmentReport(string ProjectId, YearMonth Month) : IProjectCommand;
 
-public sealed record RejectInvestmentReport(string ProjectId, YearMonth Month, string Reason);
+public sealed record RejectInvestmentReport(string ProjectId, YearMonth Month, string Reason) : IProjectCommand;
 
 /// <summary>Corrects a month's amount after the fact; recorded as a new event, the earlier report is kept in the history.</summary>
-public sealed record CorrectInvestment(string ProjectId, YearMonth Month, decimal CompletedInMonth, string Reason);
+public sealed record CorrectInvestment(string ProjectId, YearMonth Month, decimal CompletedInMonth, string Reason) : IProjectCommand;
 
 public sealed record InvestmentReported(
     string ProjectId, YearMonth Month, decimal CompletedInMonth, decimal CumulativeCompleted, string ReportedBy, string? Note)
@@ -32,7 +32,7 @@ public static class ReportingInvestment
     public static IReadOnlyList<IDomainEvent> Handle(ProjectState? state, ReportInvestment command, Actor actor, DateTimeOffset now)
     {
         var project = Rules.Exists(state, command.ProjectId);
-        Rules.OfficeOrMember(actor, command.ProjectId);
+        Rules.OfficeOrContractor(actor, command.ProjectId);
         ProjectRules.AcceptsReports(project);
         NotFutureMonth(command.Month, now);
         Rules.NotNegative(command.CompletedInMonth, "completedInMonth");
@@ -89,7 +89,7 @@ public static class ReportingInvestment
     public static IReadOnlyList<IDomainEvent> Handle(ProjectState? state, CorrectInvestment command, Actor actor)
     {
         var project = Rules.Exists(state, command.ProjectId);
-        Rules.OfficeOrMember(actor, command.ProjectId);
+        Rules.OfficeOrContractor(actor, command.ProjectId);
         var report = Report(project, command.Month);
         Rules.NotNegative(command.CompletedInMonth, "completedInMonth");
         Rules.Text(command.Reason, "reason");

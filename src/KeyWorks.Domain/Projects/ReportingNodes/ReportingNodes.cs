@@ -1,10 +1,10 @@
 namespace KeyWorks.Domain.Projects;
 
-public sealed record ReportNodeReached(string ProjectId, string NodeId, DateOnly ReachedOn, string? Note);
+public sealed record ReportNodeReached(string ProjectId, string NodeId, DateOnly ReachedOn, string? Note) : IProjectCommand;
 
-public sealed record ConfirmNodeReport(string ProjectId, string NodeId);
+public sealed record ConfirmNodeReport(string ProjectId, string NodeId) : IProjectCommand;
 
-public sealed record RejectNodeReport(string ProjectId, string NodeId, string Reason);
+public sealed record RejectNodeReport(string ProjectId, string NodeId, string Reason) : IProjectCommand;
 
 public sealed record NodeReachedReported(string ProjectId, string NodeId, DateOnly ReachedOn, string ReportedBy, string? Note) : IProjectEvent;
 
@@ -17,7 +17,7 @@ public static class ReportingNodes
     public static IReadOnlyList<IDomainEvent> Handle(ProjectState? state, ReportNodeReached command, Actor actor, DateTimeOffset now)
     {
         var project = Rules.Exists(state, command.ProjectId);
-        Rules.OfficeOrMember(actor, command.ProjectId);
+        Rules.OfficeOrContractor(actor, command.ProjectId);
         ProjectRules.AcceptsReports(project);
         var node = PlanningNodes.Find(project, command.NodeId);
         if (node.ReachedOn is not null)

@@ -1,11 +1,11 @@
 namespace KeyWorks.Domain.Projects;
 
 /// <summary>形象进度: the share of the physical works done (0–100) and what was done, in words.</summary>
-public sealed record ReportPhysicalProgress(string ProjectId, YearMonth Month, decimal Percent, string Narrative);
+public sealed record ReportPhysicalProgress(string ProjectId, YearMonth Month, decimal Percent, string Narrative) : IProjectCommand;
 
-public sealed record ConfirmPhysicalProgress(string ProjectId, YearMonth Month);
+public sealed record ConfirmPhysicalProgress(string ProjectId, YearMonth Month) : IProjectCommand;
 
-public sealed record RejectPhysicalProgress(string ProjectId, YearMonth Month, string Reason);
+public sealed record RejectPhysicalProgress(string ProjectId, YearMonth Month, string Reason) : IProjectCommand;
 
 public sealed record PhysicalProgressReported(string ProjectId, YearMonth Month, decimal Percent, string Narrative, string ReportedBy) : IProjectEvent;
 
@@ -18,7 +18,7 @@ public static class ReportingProgress
     public static IReadOnlyList<IDomainEvent> Handle(ProjectState? state, ReportPhysicalProgress command, Actor actor, DateTimeOffset now)
     {
         var project = Rules.Exists(state, command.ProjectId);
-        Rules.OfficeOrMember(actor, command.ProjectId);
+        Rules.OfficeOrContractor(actor, command.ProjectId);
         ProjectRules.AcceptsReports(project);
         ReportingInvestment.NotFutureMonth(command.Month, now);
         if (command.Percent is < 0 or > 100)

@@ -1,7 +1,7 @@
 namespace KeyWorks.Domain.Projects;
 
 /// <summary>观摩评价: an inspection scores a project 0–100.</summary>
-public sealed record ScoreInspection(string ProjectId, string InspectionId, DateOnly InspectedOn, decimal Score, string Remarks);
+public sealed record ScoreInspection(string ProjectId, string InspectionId, DateOnly InspectedOn, decimal Score, string Remarks) : IProjectCommand;
 
 public sealed record InspectionScored(string ProjectId, string InspectionId, DateOnly InspectedOn, decimal Score, string Inspector, string Remarks)
     : IProjectEvent;
