@@ -76,7 +76,10 @@ public static class ProjectFigureCalculator
         var overdue = timeline.Where(n => n.Status == NodeStatus.Overdue).ToList();
         var startNode = timeline.FirstOrDefault(n => n.NodeId == StandardNodes.Start);
         var plannedStart = startNode?.Deadline ?? details.PlannedStart;
-        var started = startNode?.ReachedOn is not null || (startNode is null && project.Status == ProjectStatus.Completed);
+        // Without a 开工建设 node, a project counts as started once its planned start has passed and investment is confirmed.
+        var started = startNode is not null
+            ? startNode.ReachedOn is not null
+            : project.Status == ProjectStatus.Completed || (plannedStart <= asOf && cumulative > details.PriorCompletedInvestment);
 
         var (light, reasons) = project.Status == ProjectStatus.Completed
             ? (StatusLight.Green, (IReadOnlyList<string>)[])
