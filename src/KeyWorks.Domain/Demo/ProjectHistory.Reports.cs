@@ -50,6 +50,8 @@ internal sealed partial class ProjectHistory
             physical = Math.Max(physical, percent);
             Add(new ReportPhysicalProgress(spec.Id, month, physical, Narrative(m, physical)), _contractor, reportAt.AddMinutes(5));
 
+            // A late October report still awaits the office's check on "today".
+            if (late && m == 10) continue;
             var confirmAt = DemoProgramme.At(reportOn.AddDays(1 + random.Next(0, 2)), 15, index);
             if (spec.RejectedMonth == m) confirmAt = confirmAt.AddDays(2);
             Add(new ConfirmInvestmentReport(spec.Id, month), _office, confirmAt);
