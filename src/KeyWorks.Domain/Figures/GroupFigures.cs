@@ -24,7 +24,12 @@ public sealed record GroupFigures(
     decimal? NodePunctuality,
     int Green,
     int Yellow,
-    int Red);
+    int Red,
+    decimal PlannedValue,
+    decimal EarnedValue,
+    decimal ActualCost,
+    decimal? Spi,
+    decimal? Cpi);
 
 public enum GroupBy
 {
@@ -38,7 +43,8 @@ public enum GroupBy
 public static class GroupFigureCalculator
 {
     /// <summary>
-    /// Sums amounts and recomputes rates from the sums (an investment-weighted rate, not a mean of rates).
+    /// Sums amounts and recomputes rates from the sums (an investment-weighted rate, not a mean of rates); SPI and CPI
+    /// likewise from summed PV, EV and AC.
     /// 开工率 = projects started among those planned to start by the date / projects planned to start by the date.
     /// </summary>
     public static GroupFigures Sum(string key, IReadOnlyCollection<ProjectFigures> projects)
@@ -59,7 +65,10 @@ public static class GroupFigureCalculator
             plannedToStart, startedOfPlanned, projects.Count(p => p.Started), Percent.Of(startedOfPlanned, plannedToStart),
             due, met, Percent.Of(met, due),
             projects.Count(p => p.Light == StatusLight.Green), projects.Count(p => p.Light == StatusLight.Yellow),
-            projects.Count(p => p.Light == StatusLight.Red));
+            projects.Count(p => p.Light == StatusLight.Red),
+            projects.Sum(p => p.EarnedValue.Pv), projects.Sum(p => p.EarnedValue.Ev), projects.Sum(p => p.EarnedValue.Ac),
+            Percent.Ratio(projects.Sum(p => p.EarnedValue.Ev), projects.Sum(p => p.EarnedValue.Pv)),
+            Percent.Ratio(projects.Sum(p => p.EarnedValue.Ev), projects.Sum(p => p.EarnedValue.Ac)));
     }
 
     public static IReadOnlyList<GroupFigures> By(GroupBy dimension, IEnumerable<ProjectFigures> projects) =>

@@ -10,7 +10,7 @@ public sealed class group_figures
         StatusLight light) =>
         new(id, id, Programme, ProjectCategory.Road, township, "区住建局", "leader-wang", "王建国", ProjectStatus.Active,
             new DateOnly(2026, 5, 31), new YearMonth(2026, 5), plan * 2, plan, planned, done, done, null, null, null, null, null, null, false,
-            plannedToStart, started, 2, 1, 0, 0, new EarnedValue(0, 0, 0, 0, null, null, null, null, 0, null, null), light, []);
+            plannedToStart, started, 2, 1, 0, 0, new EarnedValue(plan * 2, planned, done, done, null, null, null, null, 0, null, null), light, []);
 
     [Fact]
     public void group_rates_are_computed_from_the_sums()
@@ -26,6 +26,8 @@ public sealed class group_figures
         Assert.Equal(50.00m, sum.StartRate);
         Assert.Equal(50.00m, sum.NodePunctuality);
         Assert.Equal((1, 0, 1), (sum.Green, sum.Yellow, sum.Red));
+        // PV 200, EV 150, AC 150 → SPI 0.75, CPI 1.
+        Assert.Equal((0.75m, 1m), (sum.Spi!.Value, sum.Cpi!.Value));
     }
 
     [Fact]
