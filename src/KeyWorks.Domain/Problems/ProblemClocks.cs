@@ -37,6 +37,10 @@ public static class ProblemClocks
             Clock(ProblemStage.Closed, closeDue, problem.ClosedAt, now));
     }
 
+    /// <summary>Stages running late at <paramref name="now"/> that have not been escalated yet.</summary>
+    public static IReadOnlyList<StageClock> ToEscalate(ProblemState problem, DateTimeOffset now, ProblemClockOptions? options = null) =>
+        At(problem, now, options)?.RunningLate.Where(c => !problem.EscalatedStages.Contains(c.Stage)).ToList() ?? [];
+
     /// <summary>The default deadline for an assignment made at <paramref name="assignedAt"/>: 10 days on.</summary>
     public static DateOnly DefaultDeadline(DateTimeOffset assignedAt, ProblemClockOptions? options = null) =>
         BusinessCalendar.DateOf(assignedAt).AddDays((options ?? ProblemClockOptions.Default).CloseDays);

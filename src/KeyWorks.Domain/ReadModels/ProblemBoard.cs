@@ -54,6 +54,12 @@ public static class ProblemBoards
             cards.Count(c => c.EscalatedStages.Count > 0));
     }
 
+    /// <summary>The escalations a scheduled job should issue now: one command per problem with a late, unescalated stage.</summary>
+    public static IReadOnlyList<EscalateProblem> DueForEscalation(KeyWorksReadModel model, DateTimeOffset at, FigureOptions? options = null) =>
+        [.. model.Problems.Values
+            .Where(p => ProblemClocks.ToEscalate(p, at, (options ?? FigureOptions.Default).Clocks).Count > 0)
+            .Select(p => new EscalateProblem(p.Id))];
+
     public static ProblemCard Card(KeyWorksReadModel model, ProblemState problem, DateTimeOffset at, FigureOptions options)
     {
         var project = model.Projects.GetValueOrDefault(problem.ProjectId)?.State;

@@ -79,4 +79,14 @@ public sealed class read_model_views
         var before = ProblemBoards.Build(DemoData.Model, new DateTimeOffset(2026, 11, 12, 9, 0, 0, BusinessCalendar.ChinaOffset));
         Assert.Empty(before.Cards.Single(c => c.ProblemId == "p-19").OverdueStages);
     }
+
+    [Fact]
+    public void problems_due_for_escalation_are_those_with_a_late_stage_not_yet_escalated()
+    {
+        // At "now" every late stage of the demo has been escalated; a week later p-22 (accepted 19 Nov) is late in handling.
+        Assert.Empty(ProblemBoards.DueForEscalation(DemoData.Model, DemoProgramme.Now));
+        var later = ProblemBoards.DueForEscalation(DemoData.Model, DemoProgramme.Now.AddDays(7)).Select(c => c.ProblemId).ToList();
+        Assert.Contains("p-22", later);
+        Assert.DoesNotContain("p-01", later);
+    }
 }

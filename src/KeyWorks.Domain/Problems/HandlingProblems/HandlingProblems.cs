@@ -107,8 +107,7 @@ public static class HandlingProblems
         Rules.Office(actor);
         var problem = Existing(state, command.ProblemId);
         var owner = Rules.Exists(project, problem.ProjectId);
-        var late = ProblemClocks.At(problem, now, options)?.RunningLate
-            .Where(c => !problem.EscalatedStages.Contains(c.Stage)).ToList() ?? [];
+        var late = ProblemClocks.ToEscalate(problem, now, options);
         if (late.Count == 0)
             throw Rules.Reject(ErrorCodes.ProblemNotOverdue, $"Problem {problem.Title} has no overdue stage to escalate（无超时环节）", "problemId");
         var leader = owner.Responsibility;
