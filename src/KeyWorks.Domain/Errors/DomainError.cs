@@ -40,6 +40,7 @@ public static class ErrorCodes
     public const string ReportOutOfOrder = "REPORT_OUT_OF_ORDER";
     public const string ReportNotFound = "REPORT_NOT_FOUND";
     public const string AlreadyConfirmed = "ALREADY_CONFIRMED";
+    public const string ReportNotPending = "REPORT_NOT_PENDING";
     public const string CumulativeDecreased = "CUMULATIVE_DECREASED";
     public const string CumulativeMismatch = "CUMULATIVE_MISMATCH";
     public const string OverTotalInvestmentNeedsReason = "OVER_TOTAL_INVESTMENT_NEEDS_REASON";

@@ -138,6 +138,20 @@ public sealed class reporting_investment
             .Then(new InvestmentReportRejected(Project, M(1), "与联网直报不一致", Office.UserId));
 
     [Fact]
+    public void rejecting_a_confirmed_report_fails() =>
+        Given(January)
+            .When(new RejectInvestmentReport(Project, M(1), "与联网直报不一致"))
+            .ThenFails(ErrorCodes.ReportNotPending);
+
+    [Fact]
+    public void confirming_a_rejected_report_fails() =>
+        Given(Basics).And(
+                new InvestmentReported(Project, M(1), Wan(900), Wan(7100), Contractor.UserId, null),
+                new InvestmentReportRejected(Project, M(1), "数据不一致", Office.UserId))
+            .When(new ConfirmInvestmentReport(Project, M(1)))
+            .ThenFails(ErrorCodes.ReportNotPending);
+
+    [Fact]
     public void an_office_correction_is_official_at_once() =>
         Given(January)
             .When(new CorrectInvestment(Project, M(1), Wan(600), "设备款重复统计"))

@@ -52,6 +52,12 @@ public sealed class reporting_progress
             .ThenFails(ErrorCodes.Forbidden);
 
     [Fact]
+    public void confirming_progress_twice_fails() =>
+        Given(Basics).And(MayReported, new PhysicalProgressConfirmed(Project, M(5), 62m, Office.UserId))
+            .When(new ConfirmPhysicalProgress(Project, M(5)))
+            .ThenFails(ErrorCodes.AlreadyConfirmed);
+
+    [Fact]
     public void the_office_rejects_progress_with_a_reason() =>
         Given(Basics).And(MayReported)
             .When(new RejectPhysicalProgress(Project, M(5), "与现场不符"))

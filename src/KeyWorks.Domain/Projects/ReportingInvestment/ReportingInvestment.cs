@@ -72,7 +72,7 @@ public static class ReportingInvestment
         if (report.State == ReportState.Confirmed)
             throw Rules.Reject(ErrorCodes.AlreadyConfirmed, $"{command.Month} is already confirmed（已确认）", "month");
         if (report.State == ReportState.Rejected)
-            throw Rules.Reject(ErrorCodes.ReportNotFound, $"The {command.Month} report was rejected; nothing to confirm（已退回）", "month");
+            throw Rules.Reject(ErrorCodes.ReportNotPending, $"The {command.Month} report was rejected; nothing to confirm（已退回）", "month");
         return [new InvestmentReportConfirmed(command.ProjectId, command.Month, report.ReportedInMonth, actor.UserId)];
     }
 
@@ -82,7 +82,7 @@ public static class ReportingInvestment
         var report = Report(Rules.Exists(state, command.ProjectId), command.Month);
         Rules.Text(command.Reason, "reason");
         if (report.State != ReportState.Pending)
-            throw Rules.Reject(ErrorCodes.AlreadyConfirmed, $"The {command.Month} report is {report.State}, not awaiting confirmation（非待确认状态）", "month");
+            throw Rules.Reject(ErrorCodes.ReportNotPending, $"The {command.Month} report is {report.State}, not awaiting confirmation（非待确认状态）", "month");
         return [new InvestmentReportRejected(command.ProjectId, command.Month, command.Reason, actor.UserId)];
     }
 

@@ -54,6 +54,7 @@ public static class ReportingProgress
             throw Rules.Reject(ErrorCodes.ReportNotFound, $"No progress report for {month}（该月无上报）", "month");
         return report.State == ReportState.Pending
             ? report
-            : throw Rules.Reject(ErrorCodes.AlreadyConfirmed, $"The {month} progress report is {report.State}（非待确认状态）", "month");
+            : throw Rules.Reject(report.State == ReportState.Confirmed ? ErrorCodes.AlreadyConfirmed : ErrorCodes.ReportNotPending,
+                $"The {month} progress report is {report.State}（非待确认状态）", "month");
     }
 }
