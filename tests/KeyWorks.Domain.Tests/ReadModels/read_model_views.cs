@@ -89,4 +89,15 @@ public sealed class read_model_views
         Assert.Contains("p-22", later);
         Assert.DoesNotContain("p-01", later);
     }
+
+    [Fact]
+    public void nodes_due_in_a_month_show_whether_they_were_met()
+    {
+        var october = NodeSchedule.DueBetween(DemoData.Model, new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 31), new DateOnly(2026, 10, 31));
+        Assert.All(october, l => Assert.InRange(l.Node.Deadline, new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 31)));
+        var dredging = Assert.Single(october, l => l.Node.NodeId == "dredging");
+        Assert.Equal(NodeStatus.InProgress, dredging.Node.Status);
+        var november = NodeSchedule.DueBetween(DemoData.Model, new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 31), DemoProgramme.Today);
+        Assert.Equal(NodeStatus.Overdue, november.Single(l => l.Node.NodeId == "dredging").Node.Status);
+    }
 }
