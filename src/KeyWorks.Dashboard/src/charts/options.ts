@@ -73,9 +73,9 @@ export function lightsPieOption(lights: { light: Light; count: number }[]): ECha
     series: [
       {
         type: 'pie',
-        radius: ['45%', '70%'],
+        radius: ['38%', '70%'],
         center: ['50%', '45%'],
-        label: { formatter: '{b}\n{c}个' },
+        label: { position: 'inside', formatter: '{c}', color: '#fff', fontWeight: 'bold', fontSize: 14 },
         data: lights.map((l) => ({ name: lightLabels[l.light], value: l.count, itemStyle: { color: lightColors[l.light] } })),
       },
     ],
@@ -196,9 +196,9 @@ export function ganttOption(nodes: ProjectNodeRow[], plannedStart: string | null
         return lines.join('<br/>')
       },
     },
-    legend: { top: 0, data: ['计划', '实际', '调整后', '待确认', '倒排最迟'] },
-    grid: { left: 110, right: 24, top: 36, bottom: 36 },
-    xAxis: { type: 'time', splitLine: { show: true, lineStyle: { color: palette.grid } }, axisLabel: { formatter: '{yyyy}-{MM}' } },
+    legend: { top: 0, type: 'scroll', data: ['计划', '实际', '调整后', '待确认', '倒排最迟'] },
+    grid: { left: 92, right: 24, top: 36, bottom: 36 },
+    xAxis: { type: 'time', splitLine: { show: true, lineStyle: { color: palette.grid } }, axisLabel: { formatter: '{yyyy}-{MM}', hideOverlap: true } },
     yAxis: { type: 'category', data: rows.map((n) => n.name), inverse: true, axisTick: { show: false } },
     series: [
       {
@@ -213,7 +213,7 @@ export function ganttOption(nodes: ProjectNodeRow[], plannedStart: string | null
       custom('实际', actual, spanRenderer('lower', '#2e9e5b'), '#2e9e5b'),
       custom('调整后', replanned, spanRenderer('upper', palette.behind, true), palette.behind, 3),
       custom('调整后', replannedMarks, markerRenderer('diamond', palette.behind), palette.behind, 4),
-      custom('待确认', reported, markerRenderer('ring', '#2e9e5b'), '#2e9e5b', 4),
+      custom('待确认', reported, markerRenderer('ring', '#13a8a8'), '#13a8a8', 4),
       custom('倒排最迟', latest, markerRenderer('tick', palette.timeProgress), palette.timeProgress, 5),
     ],
   }
