@@ -76,6 +76,65 @@ try {
   await page.waitForURL(/#\/login/, { timeout: 10000 })
   check('UNAUTHENTICATED returns to the login page', page.url().includes('#/login'), page.url())
   await page.close()
+
+  // 5. Export: the lazily loaded writer produces an .xlsx (a zip) of every page of the filtered list.
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true })
+  await page.addInitScript(() => localStorage.setItem('keyworks.token', 'test-token'))
+  const figures = { asOfDate: '2026-11-20', totalInvestment: '380000000.00', annualPlan: '95000000.00', plannedToDate: '80000000.00', completedThisYear: '72000000.00', completedThisMonth: '9000000.00', completedSinceStart: '150000000.00', annualCompletionRate: '75.79', totalCompletionRate: '39.47', timeProgress: '84.21', progressGap: '-8.42', physicalProgress: '60.00', light: 'YELLOW' }
+  const row = (i) => ({ id: `P${i}`, name: `测试项目${i}`, category: 'ROAD', township: '高新街道', status: 'UNDER_CONSTRUCTION', leader: { name: '王建国' }, responsibleUnit: { name: '区交通局' }, figures })
+  const listPages = []
+  await page.route('**/graphql', async (route) => {
+    const body = JSON.parse(route.request().postData() ?? '{}')
+    const json = (data) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(data) })
+    if (body.operationName === 'Me') return json({ data: { me: { ...contractor, role: 'OFFICE', unit: null, projects: [] } } })
+    if (body.operationName === 'Townships') return json({ data: { overview: { byTownship: [{ name: '高新街道' }] } } })
+    if (body.operationName === 'ProjectList') {
+      const start = body.variables.after ? Number(body.variables.after) : 0
+      const size = Math.min(body.variables.first, 250 - start)
+      listPages.push(body.variables.first)
+      return json({ data: { projects: { totalCount: 250, pageInfo: { hasNextPage: start + size < 250, hasPreviousPage: start > 0, startCursor: String(start), endCursor: String(start + size) }, nodes: Array.from({ length: size }, (_, k) => row(start + k + 1)) } } })
+    }
+    return json({ errors: [{ message: `unexpected ${body.operationName}`, extensions: { code: 'INTERNAL' } }] })
+  })
+  await page.goto(`${base}#/projects`)
+  await page.getByText('测试项目1', { exact: true }).waitFor({ timeout: 10000 })
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 20000 }), page.getByRole('button', { name: '导出 Excel' }).click()])
+  const { readFile } = await import('node:fs/promises')
+  const file = await readFile(await download.path())
+  if (process.env.KEEP_EXPORT) await download.saveAs(process.env.KEEP_EXPORT)
+  check('export downloads an .xlsx of all pages', download.suggestedFilename().endsWith('.xlsx') && file.subarray(0, 2).toString() === 'PK' && listPages.filter((n) => n === 200).length === 2, `${download.suggestedFilename()}, ${file.length} bytes, pages ${listPages.join(',')}`)
+  await page.close()
+
+  // 6. The review queue subscribes over graphql-transport-ws with the token and shows a report as it arrives.
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
+  await page.addInitScript(() => localStorage.setItem('keyworks.token', 'test-token'))
+  const socket = { init: null, subscribe: null }
+  await page.routeWebSocket(/\/graphql$/, (ws) => {
+    ws.onMessage((text) => {
+      const message = JSON.parse(String(text))
+      if (message.type === 'connection_init') {
+        socket.init = message
+        ws.send(JSON.stringify({ type: 'connection_ack' }))
+      } else if (message.type === 'subscribe') {
+        socket.subscribe = message
+        const report = { __typename: 'InvestmentReport', id: 'R9', kind: 'INVESTMENT', status: 'PENDING', submittedBy: '赵工', submittedAt: '2026-11-20T10:00:00+08:00', decidedBy: null, decidedAt: null, rejectionReason: null, project: { id: 'P1', name: '实时到达的项目' }, month: '2026-10-01', amount: '1255000.00', cumulative: '9000000.00', note: null, isCorrection: false }
+        setTimeout(() => ws.send(JSON.stringify({ id: message.id, type: 'next', payload: { data: { reportSubmitted: report } } })), 300)
+      }
+    })
+  })
+  await page.route('**/graphql', async (route) => {
+    const body = JSON.parse(route.request().postData() ?? '{}')
+    const json = (data) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(data) })
+    if (body.operationName === 'Me') return json({ data: { me: { ...contractor, role: 'OFFICE', unit: null, projects: [] } } })
+    if (body.operationName === 'PendingReports') return json({ data: { projects: { totalCount: 0, nodes: [] } } })
+    return json({ errors: [{ message: `unexpected ${body.operationName}`, extensions: { code: 'INTERNAL' } }] })
+  })
+  await page.goto(`${base}#/office/queue`)
+  await page.getByText('实时到达的项目').first().waitFor({ timeout: 15000 })
+  check('the queue subscribes with the bearer token in connection_init', socket.init?.payload?.Authorization === 'Bearer test-token')
+  check('the queue subscribes to reportSubmitted', socket.subscribe?.payload?.operationName === 'ReportSubmitted')
+  check('a submitted report appears in the queue live', await page.getByText('实时到达的项目').first().isVisible())
+  await page.close()
 } catch (error) {
   check('the browser checks ran to the end', false, String(error))
 } finally {

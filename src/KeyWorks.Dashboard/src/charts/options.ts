@@ -87,8 +87,8 @@ export function monthlyOption(series: MonthPoint[]): EChartsOption {
   const unit = moneyUnit(series.map((p) => p.plannedCumulative))
   return {
     tooltip: { trigger: 'axis', valueFormatter: (v) => `${Number(v).toFixed(2)} ${unit}` },
-    legend: { top: 0, data: ['月计划', '月完成', '计划累计', '完成累计'] },
-    grid: { left: 56, right: 56, top: 40, bottom: 28 },
+    legend: { top: 0, type: 'scroll', data: ['月计划', '月完成', '计划累计', '完成累计'] },
+    grid: { left: 56, right: 56, top: 56, bottom: 28 },
     xAxis: { type: 'category', data: series.map((p) => formatMonth(p.month).slice(5)) },
     yAxis: [
       { type: 'value', name: `月度（${unit}）`, splitLine: { lineStyle: { color: palette.grid } } },
