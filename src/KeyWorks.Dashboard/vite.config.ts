@@ -26,6 +26,8 @@ export default defineConfig(({ mode }) => ({
     },
   },
   server: {
+    // The demo mode imports ../../schema/keyworks.graphql.
+    fs: { allow: [fileURLToPath(new URL('../..', import.meta.url))] },
     proxy: {
       '/graphql': { target: 'http://127.0.0.1:5080', ws: true },
     },
