@@ -4,6 +4,11 @@
 import { preview } from 'vite'
 import { chromium } from 'playwright-core'
 
+// The layout-review fixtures must not ship: their project names and graphql-js (its validation messages) are absent.
+const { readdir, readFile: read } = await import('node:fs/promises')
+const assets = new URL('../../KeyWorks.Server/wwwroot/app/assets/', import.meta.url)
+const bundle = (await Promise.all((await readdir(assets)).filter((f) => f.endsWith('.js')).map((f) => read(new URL(f, assets), 'utf8')))).join('\n')
+
 const server = await preview({ preview: { port: 4199, strictPort: false }, logLevel: 'error' })
 const base = server.resolvedUrls.local[0]
 const browser = await chromium.launch({
@@ -35,6 +40,8 @@ async function contractorPage(onInvestment) {
   await page.goto(`${base}#/report`)
   return page
 }
+
+check('the production bundle carries no demo fixtures', !bundle.includes('大狮涝河综合整治工程') && !bundle.includes('Cannot query field'))
 
 try {
   // 1. Two dropped connections, then an answer: one submission, one key, three sends.
