@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatMoney, formatPercent, formatProgressGap, formatSignedPoints, moneyIn, wanToYuan } from '../src/format'
+import { endOfDayAsOf, formatMoney, formatMonth, formatPercent, formatProgressGap, formatSignedPoints, moneyIn, wanToYuan } from '../src/format'
 
 describe('money', () => {
   it('shows 亿元 from one hundred million yuan up', () => {
@@ -54,5 +54,15 @@ describe('percentages and the gap to 序时进度', () => {
     expect(formatSignedPoints('2.345')).toBe('+2.3')
     expect(formatSignedPoints('-1')).toBe('-1.0')
     expect(formatSignedPoints('0')).toBe('0.0')
+  })
+})
+
+describe('dates', () => {
+  it('reads an as-of day as its end in China Standard Time', () => {
+    expect(endOfDayAsOf('2026-10-31')).toBe('2026-10-31T23:59:59+08:00')
+  })
+
+  it('names a month the Chinese way', () => {
+    expect(formatMonth('2026-04-01')).toBe('2026年4月')
   })
 })
