@@ -58,3 +58,14 @@ keyworks_ensure_dotnet() {
     return 1
   }
 }
+
+# Builds the dashboard into the server's wwwroot/app when its sources are newer than the last build.
+keyworks_build_dashboard() {
+  local root=$1
+  local dashboard="$root/src/KeyWorks.Dashboard"
+  local built="$root/src/KeyWorks.Server/wwwroot/app/index.html"
+  if [ ! -f "$built" ] || [ -n "$(find "$dashboard" "$root/schema" -newer "$built" -type f -not -path '*/node_modules/*' -not -path '*/dist*' -print -quit)" ]; then
+    echo "building the dashboard ..."
+    (cd "$dashboard" && npm run --silent build) || return 1
+  fi
+}

@@ -21,7 +21,7 @@ await using (database)
     builder.Services.AddSingleton(database.DataSource);
     var app = builder.Build();
     app.MapHealth();
-    app.MapGet("/", () => Results.Content(StartPage.Html, "text/html; charset=utf-8"));
+    app.MapDashboard();
 
     app.Lifetime.ApplicationStarted.Register(() =>
         app.Logger.LogInformation("KeyWorks is serving {Urls} on {Database}", string.Join(", ", app.Urls), database.Description));
