@@ -48,7 +48,8 @@ internal sealed class EventSession(EventStore store, SessionMetadata metadata) :
         {
             if (inline.Count == 0)
             {
-                await using var command = store.DataSource.CreateCommand();
+                await using var connection = await store.DataSource.OpenConnectionAsync(cancellationToken);
+                await using var command = new NpgsqlCommand { Connection = connection };
                 results = await ExecuteAsync(command, ordered, batch, cancellationToken);
             }
             else
@@ -106,6 +107,9 @@ internal sealed class EventSession(EventStore store, SessionMetadata metadata) :
         p.Add(new NpgsqlParameter { Value = (object?)Metadata.CorrelationId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         p.Add(new NpgsqlParameter { Value = (object?)Metadata.CausationId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
 
+        // Prepared, the statement stays on the physical connection, and Npgsql then resets pooled connections without
+        // discarding plans: the append function keeps its cached plans instead of being planned afresh on every call.
+        await command.PrepareAsync(cancellationToken);
         var results = new AppendResult[ordered.Count];
         batch.RecordedAt = new DateTimeOffset[ordered.Count];
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
