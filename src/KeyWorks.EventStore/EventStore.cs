@@ -16,6 +16,7 @@ public sealed partial class EventStore
         DataSource = dataSource;
         Options = options;
         Reader = new EventReader(options);
+        Appender = new Appender(this);
     }
 
     public NpgsqlDataSource DataSource { get; }
@@ -26,6 +27,8 @@ public sealed partial class EventStore
     public string Schema => Options.Schema;
 
     internal EventReader Reader { get; }
+
+    internal Appender Appender { get; }
 
     /// <summary>Creates or upgrades the schema and every projection's storage, then returns the store.</summary>
     public static async Task<EventStore> CreateAsync(NpgsqlDataSource dataSource, EventStoreOptions options, CancellationToken cancellationToken = default)

@@ -59,7 +59,7 @@ internal static class Migrations
             p_streams text[], p_stream_types text[], p_expected_kinds int[], p_expected_versions bigint[],
             p_keys text[], p_counts int[],
             p_event_streams int[], p_event_offsets int[], p_event_ids uuid[], p_types text[], p_data jsonb[], p_dates date[],
-            p_user text, p_correlation text, p_causation text)
+            p_users text[], p_correlations text[], p_causations text[])
         RETURNS TABLE (o_stream text, o_first_version bigint, o_last_version bigint,
                        o_first_position bigint, o_last_position bigint, o_recorded_at timestamptz, o_duplicate boolean)
         LANGUAGE plpgsql AS $fn$
@@ -125,8 +125,8 @@ internal static class Migrations
                 INSERT INTO {{s}}.events (position, stream_id, version, event_id, type, data, user_name, correlation_id,
                                           causation_id, idempotency_key, recorded_at, business_date)
                 SELECT last_pos - total + row_number() OVER (ORDER BY e.ord), p_streams[e.si],
-                       versions[e.si] - p_counts[e.si] + e.off, e.id, e.type, e.data, p_user, p_correlation,
-                       p_causation, p_keys[e.si], stamp, e.bdate
+                       versions[e.si] - p_counts[e.si] + e.off, e.id, e.type, e.data, p_users[e.si], p_correlations[e.si],
+                       p_causations[e.si], p_keys[e.si], stamp, e.bdate
                 FROM unnest(p_event_streams, p_event_offsets, p_event_ids, p_types, p_data, p_dates)
                      WITH ORDINALITY AS e(si, off, id, type, data, bdate, ord)
                 WHERE NOT dup[e.si];

@@ -1,4 +1,5 @@
 using KeyWorks.EventStore.Events;
+using KeyWorks.EventStore.Sessions;
 using KeyWorks.Testing;
 
 namespace KeyWorks.EventStore.Tests.Appending;
@@ -135,6 +136,33 @@ public sealed class appending_events(TestDatabase database) : IClassFixture<Test
         var all = await store.QueryEventsAsync(new EventQuery(), Ct);
         Assert.Equal([1L, 2L, 3L], all.Select(e => e.Position));
         Assert.Single(all.Select(e => e.RecordedAt).Distinct());
+    }
+
+    [Fact]
+    public async Task sessions_saved_at_the_same_moment_succeed_or_fail_each_on_their_own()
+    {
+        await using var dataSource = Stores.DataSource(database);
+        var store = await Stores.CreateAsync(dataSource);
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 40).Select(async i =>
+        {
+            await using var session = store.OpenSession(new SessionMetadata(CorrelationId: $"c{i}"));
+            session.Append($"s{i}", i % 3 == 0 ? ExpectedVersion.Exact(5) : ExpectedVersion.NoStream, new Withdrawn(i), new Withdrawn(i));
+            try
+            {
+                await session.SaveChangesAsync(Ct);
+                return true;
+            }
+            catch (VersionConflictException conflict)
+            {
+                Assert.Equal($"s{i}", conflict.StreamId);
+                return false;
+            }
+        }));
+
+        Assert.Equal(Enumerable.Range(0, 40).Select(i => i % 3 != 0), outcomes);
+        var events = await store.QueryEventsAsync(new EventQuery(), Ct);
+        Assert.Equal(2 * outcomes.Count(o => o), events.Count);
+        Assert.All(events.GroupBy(e => e.CorrelationId), g => Assert.Equal([1L, 2L], g.Select(e => e.Version)));
     }
 
     [Fact]
