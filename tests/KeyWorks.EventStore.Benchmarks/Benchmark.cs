@@ -65,7 +65,7 @@ public static class Benchmark
             """);
         var options = new EventStoreOptions { Schema = "bench_store" };
         options.Events.Register<Tick>("tick");
-        var store = await EventStore.CreateAsync(dataSource, options);
+        var store = await PostgresEventStore.CreateAsync(dataSource, options);
 
         Func<int, long, Task<int>> bare1 = async (w, i) =>
         {
@@ -132,7 +132,7 @@ public static class Benchmark
         var projected = new EventStoreOptions { Schema = "bench_store" };
         projected.Events.Register<Tick>("tick");
         projected.Projections.Add(new StreamTotals(), Projections.ProjectionLifecycle.Async);
-        var withProjection = await EventStore.CreateAsync(dataSource, projected);
+        var withProjection = await PostgresEventStore.CreateAsync(dataSource, projected);
         var catchUp = Stopwatch.StartNew();
         await using (var daemon = withProjection.CreateDaemon())
         {
@@ -149,7 +149,7 @@ public static class Benchmark
         await StreamingReadAsync(store, head);
     }
 
-    private static async Task StreamingReadAsync(EventStore store, long head)
+    private static async Task StreamingReadAsync(PostgresEventStore store, long head)
     {
         var before = GC.GetTotalMemory(true);
         var live = new List<long>();
@@ -172,7 +172,7 @@ public static class Benchmark
             $"live heap {MiB(before)} MiB before, {string.Join(" / ", live.Select(MiB))} MiB every 100,000 events; peak working set {MiB(peakWorkingSet)} MiB");
     }
 
-    private static async Task<int> AppendBatchAsync(EventStore store, string stream, int writer, long iteration, int count)
+    private static async Task<int> AppendBatchAsync(PostgresEventStore store, string stream, int writer, long iteration, int count)
     {
         await using var session = store.OpenSession();
         session.Append(stream, Enumerable.Range(0, count).Select(n => (object)new Tick(writer, iteration, n)).ToArray());

@@ -15,7 +15,7 @@ public static class ProcessModes
     public static async Task<int> WriterAsync(string connectionString, string schema, string ackFile)
     {
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
-        var store = await EventStore.CreateAsync(dataSource, LoadStore.Options(schema));
+        var store = await PostgresEventStore.CreateAsync(dataSource, LoadStore.Options(schema));
         await using var daemon = store.CreateDaemon();
         await daemon.StartAsync(CancellationToken.None);
         await using var log = new StreamWriter(ackFile, append: true) { AutoFlush = true };
@@ -52,7 +52,7 @@ public static class ProcessModes
     public static async Task<int> DaemonAsync(string connectionString, string schema)
     {
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
-        var store = await EventStore.CreateAsync(dataSource, LoadStore.Options(schema));
+        var store = await PostgresEventStore.CreateAsync(dataSource, LoadStore.Options(schema));
         await using var daemon = store.CreateDaemon();
         await daemon.StartAsync(CancellationToken.None);
         Console.WriteLine("started");

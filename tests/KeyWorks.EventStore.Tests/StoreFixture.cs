@@ -12,11 +12,11 @@ public static class Stores
 
     public static NpgsqlDataSource DataSource(TestDatabase database) => NpgsqlDataSource.Create(database.ConnectionString);
 
-    public static async Task<EventStore> CreateAsync(NpgsqlDataSource dataSource, Action<EventStoreOptions>? configure = null, string? schema = null)
+    public static async Task<PostgresEventStore> CreateAsync(NpgsqlDataSource dataSource, Action<EventStoreOptions>? configure = null, string? schema = null)
     {
         var options = TestEventTypes.Register(new EventStoreOptions { Schema = schema ?? NewSchema(), PollInterval = TimeSpan.FromMilliseconds(500), LeaderRetryInterval = TimeSpan.FromMilliseconds(500) });
         configure?.Invoke(options);
-        return await EventStore.CreateAsync(dataSource, options, TestContext.Current.CancellationToken);
+        return await PostgresEventStore.CreateAsync(dataSource, options, TestContext.Current.CancellationToken);
     }
 
     public static async Task<long> ScalarAsync(NpgsqlDataSource dataSource, string sql)

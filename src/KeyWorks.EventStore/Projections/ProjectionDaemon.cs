@@ -14,12 +14,12 @@ namespace KeyWorks.EventStore.Projections;
 /// </summary>
 public sealed class ProjectionDaemon : IHostedService, IAsyncDisposable
 {
-    private readonly EventStore _store;
+    private readonly PostgresEventStore _store;
     private CancellationTokenSource? _stopping;
     private Task? _running;
     private volatile bool _isLeader;
 
-    internal ProjectionDaemon(EventStore store) => _store = store;
+    internal ProjectionDaemon(PostgresEventStore store) => _store = store;
 
     /// <summary>Where the daemon reports leadership changes and failures.</summary>
     public ILogger Logger { get; set; } = NullLogger.Instance;

@@ -12,7 +12,7 @@ namespace KeyWorks.EventStore.Sessions;
 /// transaction (group commit). If that combined call fails (a version conflict, an inline projection), nothing of it was
 /// written and each session is retried alone, so every session still succeeds or fails on its own.
 /// </summary>
-internal sealed class Appender(EventStore store)
+internal sealed class Appender(PostgresEventStore store)
 {
     private const string ConflictState = "KW409";
     private const int MaxSessionsPerCall = 64;

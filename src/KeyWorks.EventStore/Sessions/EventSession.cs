@@ -3,7 +3,7 @@ using KeyWorks.EventStore.Events;
 namespace KeyWorks.EventStore.Sessions;
 
 /// <summary>The session over one <see cref="EventStore"/>; see <see cref="IEventSession"/>.</summary>
-internal sealed class EventSession(EventStore store, SessionMetadata metadata) : IEventSession
+internal sealed class EventSession(PostgresEventStore store, SessionMetadata metadata) : IEventSession
 {
     private readonly List<StagedAppend> _staged = [];
 

@@ -12,7 +12,7 @@ public sealed class daemon_fail_over(TestDatabase database) : IClassFixture<Test
     {
         var schema = Stores.NewSchema("failover");
         await using var dataSource = Stores.DataSource(database);
-        var store = await EventStore.CreateAsync(dataSource, LoadStore.Options(schema), Ct);
+        var store = await PostgresEventStore.CreateAsync(dataSource, LoadStore.Options(schema), Ct);
         using var first = ChildProcess.Start("daemon", database.ConnectionString, schema);
         Assert.True(await first.WaitForLineAsync("leader", TimeSpan.FromSeconds(60), Ct), first.LastLine);
         using var second = ChildProcess.Start("daemon", database.ConnectionString, schema);
@@ -34,7 +34,7 @@ public sealed class daemon_fail_over(TestDatabase database) : IClassFixture<Test
         Assert.Equal(20, await Stores.ScalarAsync(dataSource, $"SELECT sum(events) FROM {store.ProjectionSchema("stream_totals")}.totals"));
     }
 
-    private static async Task AppendAsync(EventStore store, int count)
+    private static async Task AppendAsync(PostgresEventStore store, int count)
     {
         await using var session = store.OpenSession();
         session.Append("s", Enumerable.Range(0, count).Select(i => (object)new Tick(0, i, 1)).ToArray());

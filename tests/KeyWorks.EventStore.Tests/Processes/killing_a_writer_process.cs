@@ -36,7 +36,7 @@ public sealed class killing_a_writer_process(TestDatabase database) : IClassFixt
             Assert.True(acks.Count >= 1000, $"only {acks.Count} acknowledged appends");
 
             await using var dataSource = Stores.DataSource(database);
-            var store = await EventStore.CreateAsync(dataSource, LoadStore.Options(schema), Ct);
+            var store = await PostgresEventStore.CreateAsync(dataSource, LoadStore.Options(schema), Ct);
             var all = await store.QueryEventsAsync(new EventQuery(), Ct);
             var byPosition = all.ToDictionary(e => e.Position);
             foreach (var ack in acks)
@@ -70,7 +70,7 @@ public sealed class killing_a_writer_process(TestDatabase database) : IClassFixt
         }
     }
 
-    private static async Task<List<(string Stream, long Events, long Amount, long Last)>> TotalsAsync(EventStore store)
+    private static async Task<List<(string Stream, long Events, long Amount, long Last)>> TotalsAsync(PostgresEventStore store)
     {
         await using var command = store.DataSource.CreateCommand(
             $"SELECT stream_id, events, amount, last_version FROM {store.ProjectionSchema("stream_totals")}.totals ORDER BY stream_id");

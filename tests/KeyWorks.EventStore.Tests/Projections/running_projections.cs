@@ -8,14 +8,14 @@ public sealed class running_projections(TestDatabase database) : IClassFixture<T
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static async Task<AppendResult> AppendAsync(EventStore store, string stream, params object[] events)
+    private static async Task<AppendResult> AppendAsync(PostgresEventStore store, string stream, params object[] events)
     {
         await using var session = store.OpenSession();
         session.Append(stream, events);
         return (await session.SaveChangesAsync(Ct))[0];
     }
 
-    private static Task<long> SeenAsync(EventStore store, string name = "position_log") =>
+    private static Task<long> SeenAsync(PostgresEventStore store, string name = "position_log") =>
         Stores.ScalarAsync(store.DataSource, $"SELECT count(*) FROM {store.ProjectionSchema(name)}.seen");
 
     [Fact]

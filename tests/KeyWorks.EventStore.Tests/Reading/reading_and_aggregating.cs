@@ -8,7 +8,7 @@ public sealed class reading_and_aggregating(TestDatabase database) : IClassFixtu
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static async Task AppendAsync(EventStore store, string stream, params object[] events)
+    private static async Task AppendAsync(PostgresEventStore store, string stream, params object[] events)
     {
         await using var session = store.OpenSession();
         session.Append(stream, events);

@@ -5,7 +5,7 @@ using Npgsql;
 
 namespace KeyWorks.EventStore;
 
-public sealed partial class EventStore
+public sealed partial class PostgresEventStore
 {
     /// <summary>
     /// A stream's events in version order: all of them, or up to <paramref name="toVersion"/>, or only those recorded at

@@ -4,7 +4,7 @@ using Npgsql;
 
 namespace KeyWorks.EventStore;
 
-public sealed partial class EventStore
+public sealed partial class PostgresEventStore
 {
     /// <summary>
     /// A live feed of committed events after <paramref name="afterPosition"/> (exclusive), in global order, without end:

@@ -9,9 +9,9 @@ namespace KeyWorks.EventStore;
 /// An event store in one PostgreSQL schema: streams, a gap-free global order, projections and as-of reads.
 /// Create it with <see cref="CreateAsync"/>, which creates or upgrades the schema. Thread-safe; share one per process.
 /// </summary>
-public sealed partial class EventStore
+public sealed partial class PostgresEventStore
 {
-    private EventStore(NpgsqlDataSource dataSource, EventStoreOptions options)
+    private PostgresEventStore(NpgsqlDataSource dataSource, EventStoreOptions options)
     {
         DataSource = dataSource;
         Options = options;
@@ -31,13 +31,13 @@ public sealed partial class EventStore
     internal Appender Appender { get; }
 
     /// <summary>Creates or upgrades the schema and every projection's storage, then returns the store.</summary>
-    public static async Task<EventStore> CreateAsync(NpgsqlDataSource dataSource, EventStoreOptions options, CancellationToken cancellationToken = default)
+    public static async Task<PostgresEventStore> CreateAsync(NpgsqlDataSource dataSource, EventStoreOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(dataSource);
         ArgumentNullException.ThrowIfNull(options);
         SchemaMigrator.Validate(options.Schema);
         await SchemaMigrator.MigrateAsync(dataSource, options.Schema, cancellationToken);
-        var store = new EventStore(dataSource, options);
+        var store = new PostgresEventStore(dataSource, options);
         await store.CreateProjectionStorageAsync(cancellationToken);
         return store;
     }

@@ -4,7 +4,7 @@ using Npgsql;
 
 namespace KeyWorks.EventStore;
 
-public sealed partial class EventStore
+public sealed partial class PostgresEventStore
 {
     /// <summary>The last position an async projection has applied (0 before any).</summary>
     public async Task<long> GetProjectionPositionAsync(string projectionName, CancellationToken cancellationToken = default)
