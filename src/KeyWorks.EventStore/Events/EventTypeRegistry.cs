@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 
 namespace KeyWorks.EventStore.Events;
@@ -23,6 +24,13 @@ public sealed class EventTypeRegistry
     {
         get => _jsonOptions;
         set => _jsonOptions = value ?? throw new ArgumentNullException(nameof(value));
+    }
+
+    /// <summary>Serialises event bodies with a source-generated context (no reflection); use before the store is created.</summary>
+    public EventTypeRegistry UseJsonContext(JsonSerializerContext context)
+    {
+        JsonOptions = context.Options;
+        return this;
     }
 
     /// <summary>Registers <typeparamref name="T"/> under <paramref name="name"/>, optionally with where its business date comes from.</summary>

@@ -139,5 +139,16 @@ public sealed class reading_and_aggregating(TestDatabase database) : IClassFixtu
         Assert.Equal("payment-made", Assert.Single(byType).TypeName);
     }
 
+    [Fact]
+    public async Task events_round_trip_through_a_source_generated_json_context()
+    {
+        await using var dataSource = Stores.DataSource(database);
+        var store = await Stores.CreateAsync(dataSource, o => o.Events.UseJsonContext(TestJsonContext.Default));
+        await AppendAsync(store, "acc", new AccountOpened("Ann"), new Deposited(3m, new DateOnly(2026, 5, 1)));
+
+        Assert.Equal(new Account("Ann", 3m, 1), await store.AggregateStreamAsync<Account>("acc", cancellationToken: Ct));
+        Assert.Equal(1, await Stores.ScalarAsync(dataSource, $"SELECT count(*) FROM {store.Schema}.events WHERE data ->> 'on' = '2026-05-01'"));
+    }
+
     public sealed record LegacyPayment(decimal Cents);
 }
