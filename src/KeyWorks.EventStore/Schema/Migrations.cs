@@ -1,0 +1,166 @@
+namespace KeyWorks.EventStore.Schema;
+
+/// <summary>
+/// The store's migrations, in order; never edit a published one, add the next. Each is SQL for one schema.
+/// </summary>
+internal static class Migrations
+{
+    public static IReadOnlyList<string> All(string schema) => [Initial(schema)];
+
+    private static string Initial(string s) => $$"""
+        CREATE TABLE {{s}}.streams (
+            id text PRIMARY KEY,
+            type text,
+            version bigint NOT NULL,
+            created timestamptz NOT NULL,
+            updated timestamptz NOT NULL,
+            archived boolean NOT NULL DEFAULT false);
+
+        CREATE TABLE {{s}}.events (
+            position bigint PRIMARY KEY,
+            stream_id text NOT NULL,
+            version bigint NOT NULL,
+            event_id uuid NOT NULL,
+            type text NOT NULL,
+            data jsonb NOT NULL,
+            user_name text,
+            correlation_id text,
+            causation_id text,
+            idempotency_key text,
+            recorded_at timestamptz NOT NULL,
+            business_date date,
+            CONSTRAINT events_stream_version UNIQUE (stream_id, version),
+            CONSTRAINT events_event_id UNIQUE (event_id));
+        CREATE INDEX events_type_position ON {{s}}.events (type, position);
+        -- recorded_at grows with position, so a block-range index answers time ranges for almost nothing.
+        CREATE INDEX events_recorded_at ON {{s}}.events USING brin (recorded_at);
+
+        -- The single row every append updates: its row lock serialises position assignment until commit.
+        CREATE TABLE {{s}}.event_counter (
+            id int PRIMARY KEY CHECK (id = 1),
+            last_position bigint NOT NULL);
+        INSERT INTO {{s}}.event_counter VALUES (1, 0);
+
+        CREATE TABLE {{s}}.idempotency_keys (
+            stream_id text NOT NULL,
+            key text NOT NULL,
+            first_version bigint,
+            last_version bigint,
+            first_position bigint,
+            last_position bigint,
+            PRIMARY KEY (stream_id, key));
+
+        CREATE TABLE {{s}}.projection_checkpoints (
+            name text PRIMARY KEY,
+            position bigint NOT NULL,
+            updated_at timestamptz NOT NULL DEFAULT now());
+
+        CREATE FUNCTION {{s}}.append_events(
+            p_streams text[], p_stream_types text[], p_expected_kinds int[], p_expected_versions bigint[],
+            p_keys text[], p_counts int[],
+            p_event_streams int[], p_event_offsets int[], p_event_ids uuid[], p_types text[], p_data jsonb[], p_dates date[],
+            p_users text[], p_correlations text[], p_causations text[])
+        RETURNS TABLE (o_stream text, o_first_version bigint, o_last_version bigint,
+                       o_first_position bigint, o_last_position bigint, o_recorded_at timestamptz, o_duplicate boolean)
+        LANGUAGE plpgsql AS $fn$
+        #variable_conflict use_column
+        DECLARE
+            stream_count int := coalesce(array_length(p_streams, 1), 0);
+            i int;
+            n int;
+            v bigint;
+            actual bigint;
+            total int := 0;
+            versions bigint[] := array_fill(0::bigint, ARRAY[stream_count]);
+            dup boolean[] := array_fill(false, ARRAY[stream_count]);
+            last_pos bigint;
+            next_pos bigint;
+            stamp timestamptz;
+        BEGIN
+            -- Phase 1: take every stream row lock (in the caller's order) before the counter lock, so appenders
+            -- never wait for a stream while holding the counter.
+            FOR i IN 1 .. stream_count LOOP
+                n := p_counts[i];
+                IF p_keys[i] IS NOT NULL THEN
+                    INSERT INTO {{s}}.idempotency_keys (stream_id, key) VALUES (p_streams[i], p_keys[i]) ON CONFLICT DO NOTHING;
+                    IF NOT FOUND THEN
+                        dup[i] := true;
+                        CONTINUE;
+                    END IF;
+                END IF;
+                v := NULL;
+                CASE p_expected_kinds[i]
+                    WHEN 0 THEN
+                        INSERT INTO {{s}}.streams AS st (id, type, version, created, updated)
+                        VALUES (p_streams[i], p_stream_types[i], n, now(), now())
+                        ON CONFLICT (id) DO UPDATE SET version = st.version + n, updated = now()
+                        RETURNING st.version INTO v;
+                    WHEN 1 THEN
+                        INSERT INTO {{s}}.streams (id, type, version, created, updated)
+                        VALUES (p_streams[i], p_stream_types[i], n, now(), now())
+                        ON CONFLICT (id) DO NOTHING
+                        RETURNING version INTO v;
+                    WHEN 2 THEN
+                        UPDATE {{s}}.streams SET version = version + n, updated = now()
+                        WHERE id = p_streams[i] RETURNING version INTO v;
+                    ELSE
+                        UPDATE {{s}}.streams SET version = version + n, updated = now()
+                        WHERE id = p_streams[i] AND version = p_expected_versions[i] RETURNING version INTO v;
+                END CASE;
+                IF v IS NULL THEN
+                    SELECT st.version INTO actual FROM {{s}}.streams st WHERE st.id = p_streams[i];
+                    RAISE EXCEPTION USING ERRCODE = 'KW409',
+                        MESSAGE = 'VERSION_CONFLICT ' || coalesce(actual, 0)::text || ' ' || p_streams[i];
+                END IF;
+                versions[i] := v;
+                total := total + n;
+            END LOOP;
+
+            -- Phase 2: positions. The counter row stays locked until commit, so positions are handed out in commit
+            -- order and a rolled-back append gives its numbers back.
+            IF total > 0 THEN
+                UPDATE {{s}}.event_counter SET last_position = last_position + total WHERE id = 1
+                RETURNING last_position INTO last_pos;
+                stamp := clock_timestamp();
+                INSERT INTO {{s}}.events (position, stream_id, version, event_id, type, data, user_name, correlation_id,
+                                          causation_id, idempotency_key, recorded_at, business_date)
+                SELECT last_pos - total + row_number() OVER (ORDER BY e.ord), p_streams[e.si],
+                       versions[e.si] - p_counts[e.si] + e.off, e.id, e.type, e.data, p_users[e.si], p_correlations[e.si],
+                       p_causations[e.si], p_keys[e.si], stamp, e.bdate
+                FROM unnest(p_event_streams, p_event_offsets, p_event_ids, p_types, p_data, p_dates)
+                     WITH ORDINALITY AS e(si, off, id, type, data, bdate, ord)
+                WHERE NOT dup[e.si];
+                PERFORM pg_notify('{{s}}_events', last_pos::text);
+            END IF;
+
+            next_pos := last_pos - total + 1;
+            FOR i IN 1 .. stream_count LOOP
+                IF dup[i] THEN
+                    RETURN QUERY SELECT k.stream_id, k.first_version, k.last_version, k.first_position, k.last_position,
+                                        e.recorded_at, true
+                                 FROM {{s}}.idempotency_keys k
+                                 LEFT JOIN {{s}}.events e ON e.position = k.first_position
+                                 WHERE k.stream_id = p_streams[i] AND k.key = p_keys[i];
+                ELSE
+                    n := p_counts[i];
+                    IF p_keys[i] IS NOT NULL THEN
+                        UPDATE {{s}}.idempotency_keys
+                        SET first_version = versions[i] - n + 1, last_version = versions[i],
+                            first_position = next_pos, last_position = next_pos + n - 1
+                        WHERE stream_id = p_streams[i] AND key = p_keys[i];
+                    END IF;
+                    o_stream := p_streams[i];
+                    o_first_version := versions[i] - n + 1;
+                    o_last_version := versions[i];
+                    o_first_position := next_pos;
+                    o_last_position := next_pos + n - 1;
+                    o_recorded_at := stamp;
+                    o_duplicate := false;
+                    RETURN NEXT;
+                    next_pos := next_pos + n;
+                END IF;
+            END LOOP;
+        END
+        $fn$;
+        """;
+}
