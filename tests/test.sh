@@ -19,9 +19,13 @@ log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 echo "dashboard tests ..."
 status=0
-(cd src/KeyWorks.Dashboard && npx vitest run --reporter=dot && npm run --silent test:browser) 2>&1 | tee "$log" || status=$?
+(cd src/KeyWorks.Dashboard && NO_COLOR=1 npx vitest run --reporter=dot && npm run --silent test:browser) 2>&1 | tee "$log" || status=$?
 
-dotnet test Projects.sln -c Release --no-build -nologo "$@" 2>&1 | tee -a "$log" || status=$?
+# One test assembly at a time: on two cores parallel assemblies gain little, and they would disturb each other's
+# process-level checks (start-up times, killed writers).
+for project in tests/*.Tests/*.Tests.csproj; do
+  dotnet test "$project" -c Release --no-build -nologo "$@" 2>&1 | tee -a "$log" || status=$?
+done
 
 # One closing line over all test assemblies.
 # vitest: "Tests  88 passed (88)" or "Tests  2 failed | 86 passed (88)"; browser checks: "N passed, N failed".
