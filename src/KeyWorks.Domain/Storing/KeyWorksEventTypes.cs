@@ -77,10 +77,11 @@ public static class KeyWorksEventTypes
 
     /// <summary>
     /// The domain's view of a stored event; null for an event the domain does not know (read as JSON), which the
-    /// read models skip. Without a stored business date, the recorded time's date in China is used.
+    /// read models skip. The recorded time is given in China time (the same instant as stored); without a stored business
+    /// date, its date in China is used.
     /// </summary>
     public static ReadModels.EventEnvelope? ToDomain(StoreEnvelope stored) => stored.Data is IDomainEvent @event
-        ? new ReadModels.EventEnvelope(@event, stored.StreamId, stored.Position, stored.RecordedAt,
+        ? new ReadModels.EventEnvelope(@event, stored.StreamId, stored.Position, stored.RecordedAt.ToOffset(BusinessCalendar.ChinaOffset),
             stored.BusinessDate ?? BusinessCalendar.DateOf(stored.RecordedAt), stored.User ?? "")
         : null;
 }
