@@ -80,14 +80,22 @@ public sealed class LiveReadModelService(LiveReadModel model, ILogger<LiveReadMo
 /// Loads the demo programme after the server is up (so <c>/health</c> answers at once on a cold start) through the same
 /// command service as users' requests, resuming a load that a crash interrupted.
 /// </summary>
-public sealed class DemoLoadingService(KeyWorksCommands commands, DemoLoadStatus status, ILogger<DemoLoadingService> logger) : BackgroundService
+public sealed class DemoLoadingService(
+    KeyWorksCommands commands, DemoLoadStatus status, IHostApplicationLifetime lifetime, ILogger<DemoLoadingService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await Task.Yield();
         var watch = Stopwatch.StartNew();
         try
         {
+            // Serving first: a cold start must answer /health before the load takes the CPU.
+            var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+            using (stoppingToken.Register(() => started.TrySetCanceled(stoppingToken)))
+            {
+                await started.Task;
+            }
+
             status.State = DemoLoadState.Loading;
             status.Total = Domain.Demo.DemoProgramme.Commands().Count;
             var result = await DemoLoader.LoadAsync(commands, new LoggedProgress(status, logger), stoppingToken);

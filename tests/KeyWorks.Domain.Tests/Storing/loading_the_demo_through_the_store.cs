@@ -26,7 +26,7 @@ public sealed class loading_the_demo_through_the_store(LoadedDemoStore demo) : I
         Assert.False(demo.Result.Skipped);
         Assert.Equal(DemoProgramme.Commands().Count, demo.Result.Appended);
         Assert.Equal(DemoData.Envelopes.Count, await demo.Store.GetHeadPositionAsync(Ct));
-        TestContext.Current.SendDiagnosticMessage($"demo load: {demo.Result.Commands} commands in {demo.LoadTime.TotalSeconds:F1} s");
+        TestContext.Current.SendDiagnosticMessage($"demo load: {demo.Result.Commands} commands, {DemoData.Envelopes.Count} events in {demo.LoadTime.TotalSeconds:F1} s");
     }
 
     [Fact]
