@@ -119,6 +119,23 @@ public sealed class running_commands_against_the_store(TestDatabase database) : 
         Assert.DoesNotContain(stored, e => Equals(e.Data, StartPlanned));
     }
 
+    [Fact]
+    public async Task commands_racing_on_one_project_all_land_when_there_are_no_more_of_them_than_attempts()
+    {
+        var (store, commands) = await GivenAsync();
+        var nodes = Enumerable.Range(1, commands.MaxAttempts)
+            .Select(i => new PlanNode(Project, $"custom-{i}", $"节点{i}", 100 + i, new DateOnly(2026, 8, i), "区住建局")).ToList();
+
+        // Each conflict means another of them landed, so none can lose more often than there are others.
+        var results = await Task.WhenAll(nodes.Select(n => Task.Run(() => commands.ExecuteAsync(n, Office, null, Ct), Ct)));
+
+        var stream = await store.ReadStreamAsync(Project, cancellationToken: Ct);
+        Assert.Equal(1 + nodes.Count, stream.Count);
+        Assert.Equal(nodes.Select(n => n.NodeId).Order(),
+            stream.Skip(1).Select(e => ((NodePlanned)e.Data).NodeId).Order());
+        Assert.All(results, r => Assert.Single(r.Events));
+    }
+
     private static async Task AppendBehindTheBackAsync(PostgresEventStore store, IDomainEvent @event)
     {
         await using var session = store.OpenSession(new("someone-else"));
