@@ -26,3 +26,17 @@ public sealed class VersionConflictException(string streamId, string expected, l
     /// <summary>The stream's version when the append was tried (0 when it did not exist).</summary>
     public long Actual { get; } = actual;
 }
+
+/// <summary>
+/// An import's explicit recorded time is earlier than the newest event's; recorded time may not go backwards along the
+/// global order. Nothing of the session was written.
+/// </summary>
+public sealed class RecordedTimeException(string streamId, DateTimeOffset recordedAt, Exception? inner = null)
+    : EventStoreException(CodeValue, $"Events for stream '{streamId}' cannot be recorded at {recordedAt:O}: newer events are already recorded.", inner)
+{
+    public const string CodeValue = "RECORDED_AT_BEFORE_HEAD";
+
+    public string StreamId { get; } = streamId;
+
+    public DateTimeOffset RecordedAt { get; } = recordedAt;
+}

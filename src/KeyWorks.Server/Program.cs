@@ -1,3 +1,4 @@
+using KeyWorks.EventStore;
 using KeyWorks.Server.Hosting;
 
 // Settings and static files live beside the server's assembly, wherever it is started from.
@@ -19,6 +20,18 @@ catch (Exception e) when (e is DatabaseUnreachableException or KeyWorks.EventSto
 await using (database)
 {
     builder.Services.AddSingleton(database.DataSource);
+    PostgresEventStore store;
+    try
+    {
+        store = await KeyWorksStorage.OpenAsync(database, CancellationToken.None);
+    }
+    catch (Npgsql.NpgsqlException e)
+    {
+        await Console.Error.WriteLineAsync($"KeyWorks could not create its tables: {e.Message}");
+        return 2;
+    }
+
+    builder.Services.AddKeyWorksStorage(store, KeyWorksStorage.ShouldLoadDemo(builder.Configuration, database));
     var app = builder.Build();
     app.MapHealth();
     app.MapDashboard();

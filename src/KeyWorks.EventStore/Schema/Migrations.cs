@@ -5,7 +5,7 @@ namespace KeyWorks.EventStore.Schema;
 /// </summary>
 internal static class Migrations
 {
-    public static IReadOnlyList<string> All(string schema) => [Initial(schema)];
+    public static IReadOnlyList<string> All(string schema) => [Initial(schema), ExplicitRecordedTime(schema)];
 
     private static string Initial(string s) => $$"""
         CREATE TABLE {{s}}.streams (
@@ -155,6 +155,142 @@ internal static class Migrations
                     o_first_position := next_pos;
                     o_last_position := next_pos + n - 1;
                     o_recorded_at := stamp;
+                    o_duplicate := false;
+                    RETURN NEXT;
+                    next_pos := next_pos + n;
+                END IF;
+            END LOOP;
+        END
+        $fn$;
+        """;
+
+    /// <summary>
+    /// Adds an optional recorded time per append for trusted imports (<c>SessionMetadata.RecordedAt</c>), refused when
+    /// it is earlier than the head's; clock-stamped appends never take a time earlier than the head's either.
+    /// </summary>
+    private static string ExplicitRecordedTime(string s) => $$"""
+        DROP FUNCTION {{s}}.append_events(text[], text[], int[], bigint[], text[], int[], int[], int[], uuid[], text[], jsonb[],
+            date[], text[], text[], text[]);
+
+        CREATE FUNCTION {{s}}.append_events(
+            p_streams text[], p_stream_types text[], p_expected_kinds int[], p_expected_versions bigint[],
+            p_keys text[], p_counts int[],
+            p_event_streams int[], p_event_offsets int[], p_event_ids uuid[], p_types text[], p_data jsonb[], p_dates date[],
+            p_users text[], p_correlations text[], p_causations text[], p_recorded_ats timestamptz[])
+        RETURNS TABLE (o_stream text, o_first_version bigint, o_last_version bigint,
+                       o_first_position bigint, o_last_position bigint, o_recorded_at timestamptz, o_duplicate boolean)
+        LANGUAGE plpgsql AS $fn$
+        #variable_conflict use_column
+        DECLARE
+            stream_count int := coalesce(array_length(p_streams, 1), 0);
+            i int;
+            n int;
+            v bigint;
+            actual bigint;
+            total int := 0;
+            versions bigint[] := array_fill(0::bigint, ARRAY[stream_count]);
+            dup boolean[] := array_fill(false, ARRAY[stream_count]);
+            last_pos bigint;
+            next_pos bigint;
+            stamp timestamptz;
+            head_stamp timestamptz;
+            stamps timestamptz[] := array_fill(NULL::timestamptz, ARRAY[stream_count]);
+        BEGIN
+            -- Phase 1: take every stream row lock (in the caller's order) before the counter lock, so appenders
+            -- never wait for a stream while holding the counter.
+            FOR i IN 1 .. stream_count LOOP
+                n := p_counts[i];
+                IF p_keys[i] IS NOT NULL THEN
+                    INSERT INTO {{s}}.idempotency_keys (stream_id, key) VALUES (p_streams[i], p_keys[i]) ON CONFLICT DO NOTHING;
+                    IF NOT FOUND THEN
+                        dup[i] := true;
+                        CONTINUE;
+                    END IF;
+                END IF;
+                v := NULL;
+                CASE p_expected_kinds[i]
+                    WHEN 0 THEN
+                        INSERT INTO {{s}}.streams AS st (id, type, version, created, updated)
+                        VALUES (p_streams[i], p_stream_types[i], n, now(), now())
+                        ON CONFLICT (id) DO UPDATE SET version = st.version + n, updated = now()
+                        RETURNING st.version INTO v;
+                    WHEN 1 THEN
+                        INSERT INTO {{s}}.streams (id, type, version, created, updated)
+                        VALUES (p_streams[i], p_stream_types[i], n, now(), now())
+                        ON CONFLICT (id) DO NOTHING
+                        RETURNING version INTO v;
+                    WHEN 2 THEN
+                        UPDATE {{s}}.streams SET version = version + n, updated = now()
+                        WHERE id = p_streams[i] RETURNING version INTO v;
+                    ELSE
+                        UPDATE {{s}}.streams SET version = version + n, updated = now()
+                        WHERE id = p_streams[i] AND version = p_expected_versions[i] RETURNING version INTO v;
+                END CASE;
+                IF v IS NULL THEN
+                    SELECT st.version INTO actual FROM {{s}}.streams st WHERE st.id = p_streams[i];
+                    RAISE EXCEPTION USING ERRCODE = 'KW409',
+                        MESSAGE = 'VERSION_CONFLICT ' || coalesce(actual, 0)::text || ' ' || p_streams[i];
+                END IF;
+                versions[i] := v;
+                total := total + n;
+            END LOOP;
+
+            -- Phase 2: positions. The counter row stays locked until commit, so positions are handed out in commit
+            -- order and a rolled-back append gives its numbers back.
+            IF total > 0 THEN
+                UPDATE {{s}}.event_counter SET last_position = last_position + total WHERE id = 1
+                RETURNING last_position INTO last_pos;
+                -- recorded_at never decreases along positions: the clock is not allowed to run behind the head, and an
+                -- explicit (imported) time must lie at or after the head and after earlier appends of this call.
+                SELECT ev.recorded_at INTO head_stamp FROM {{s}}.events ev WHERE ev.position = last_pos - total;
+                stamp := greatest(clock_timestamp(), head_stamp);
+                FOR i IN 1 .. stream_count LOOP
+                    CONTINUE WHEN dup[i];
+                    IF p_recorded_ats[i] IS NOT NULL THEN
+                        IF p_recorded_ats[i] < head_stamp THEN
+                            RAISE EXCEPTION USING ERRCODE = 'KW422',
+                                MESSAGE = 'RECORDED_AT_BEFORE_HEAD ' || p_streams[i];
+                        END IF;
+                        head_stamp := p_recorded_ats[i];
+                        stamps[i] := p_recorded_ats[i];
+                    ELSE
+                        head_stamp := greatest(stamp, head_stamp);
+                        stamps[i] := head_stamp;
+                    END IF;
+                END LOOP;
+                INSERT INTO {{s}}.events (position, stream_id, version, event_id, type, data, user_name, correlation_id,
+                                          causation_id, idempotency_key, recorded_at, business_date)
+                SELECT last_pos - total + row_number() OVER (ORDER BY e.ord), p_streams[e.si],
+                       versions[e.si] - p_counts[e.si] + e.off, e.id, e.type, e.data, p_users[e.si], p_correlations[e.si],
+                       p_causations[e.si], p_keys[e.si], stamps[e.si], e.bdate
+                FROM unnest(p_event_streams, p_event_offsets, p_event_ids, p_types, p_data, p_dates)
+                     WITH ORDINALITY AS e(si, off, id, type, data, bdate, ord)
+                WHERE NOT dup[e.si];
+                PERFORM pg_notify('{{s}}_events', last_pos::text);
+            END IF;
+
+            next_pos := last_pos - total + 1;
+            FOR i IN 1 .. stream_count LOOP
+                IF dup[i] THEN
+                    RETURN QUERY SELECT k.stream_id, k.first_version, k.last_version, k.first_position, k.last_position,
+                                        e.recorded_at, true
+                                 FROM {{s}}.idempotency_keys k
+                                 LEFT JOIN {{s}}.events e ON e.position = k.first_position
+                                 WHERE k.stream_id = p_streams[i] AND k.key = p_keys[i];
+                ELSE
+                    n := p_counts[i];
+                    IF p_keys[i] IS NOT NULL THEN
+                        UPDATE {{s}}.idempotency_keys
+                        SET first_version = versions[i] - n + 1, last_version = versions[i],
+                            first_position = next_pos, last_position = next_pos + n - 1
+                        WHERE stream_id = p_streams[i] AND key = p_keys[i];
+                    END IF;
+                    o_stream := p_streams[i];
+                    o_first_version := versions[i] - n + 1;
+                    o_last_version := versions[i];
+                    o_first_position := next_pos;
+                    o_last_position := next_pos + n - 1;
+                    o_recorded_at := stamps[i];
                     o_duplicate := false;
                     RETURN NEXT;
                     next_pos := next_pos + n;

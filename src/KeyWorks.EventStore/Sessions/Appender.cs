@@ -15,6 +15,7 @@ namespace KeyWorks.EventStore.Sessions;
 internal sealed class Appender(PostgresEventStore store)
 {
     private const string ConflictState = "KW409";
+    private const string RecordedTimeState = "KW422";
     private const int MaxSessionsPerCall = 64;
     private const int MaxEventsPerCall = 5000;
 
@@ -155,7 +156,7 @@ internal sealed class Appender(PostgresEventStore store)
 
     private void Bind(NpgsqlCommand command, List<Op> ops)
     {
-        command.CommandText = $"SELECT * FROM {store.Schema}.append_events($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)";
+        command.CommandText = $"SELECT * FROM {store.Schema}.append_events($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)";
         var events = ops.SelectMany((op, s) => op.Events.Select((e, offset) => (Stream: s + 1, Offset: offset + 1, Event: e))).ToList();
         var p = command.Parameters;
         p.Add(new NpgsqlParameter<string[]> { TypedValue = ops.Select(o => o.Append.StreamId).ToArray() });
@@ -173,6 +174,11 @@ internal sealed class Appender(PostgresEventStore store)
         p.Add(Text(ops.Select(o => o.Metadata.User)));
         p.Add(Text(ops.Select(o => o.Metadata.CorrelationId)));
         p.Add(Text(ops.Select(o => o.Metadata.CausationId)));
+        p.Add(new NpgsqlParameter
+        {
+            Value = ops.Select(o => o.Metadata.RecordedAt is { } at ? (DateTime?)at.UtcDateTime : null).ToArray(),
+            NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz,
+        });
     }
 
     private static NpgsqlParameter Text(IEnumerable<string?> values) =>
@@ -204,6 +210,12 @@ internal sealed class Appender(PostgresEventStore store)
 
     private static Exception Translate(Exception e, AppendRequest request)
     {
+        if (e is PostgresException { SqlState: RecordedTimeState } early)
+        {
+            var stream = early.MessageText.Split(' ', 2)[1];
+            return new RecordedTimeException(stream, request.Metadata.RecordedAt ?? default, e);
+        }
+
         if (e is not PostgresException { SqlState: ConflictState } conflict)
         {
             return e;

@@ -34,5 +34,11 @@ public interface IEventSession : IAsyncDisposable
     Task<IReadOnlyList<AppendResult>> SaveChangesAsync(CancellationToken cancellationToken = default);
 }
 
-/// <summary>Who and what caused a session's events.</summary>
-public sealed record SessionMetadata(string? User = null, string? CorrelationId = null, string? CausationId = null);
+/// <summary>
+/// Who and what caused a session's events. <paramref name="RecordedAt"/> is for trusted imports of past history only:
+/// the events are recorded at that time instead of the database clock's, and the append fails with
+/// <see cref="RecordedTimeException"/> if it is earlier than the newest event's, so recorded time never decreases
+/// along the global order.
+/// </summary>
+public sealed record SessionMetadata(
+    string? User = null, string? CorrelationId = null, string? CausationId = null, DateTimeOffset? RecordedAt = null);

@@ -20,6 +20,9 @@ public sealed class KeyWorksDatabase : IAsyncDisposable
 
     public NpgsqlDataSource DataSource { get; }
 
+    /// <summary>Whether this is the server's own cluster in the data folder (no connection string was given).</summary>
+    public bool IsPrivateCluster => _cluster is not null;
+
     /// <summary>Where the data lives, for the start-up line (never the password).</summary>
     public string Description { get; }
 

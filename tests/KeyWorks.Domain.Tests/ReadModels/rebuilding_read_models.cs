@@ -1,7 +1,5 @@
 using KeyWorks.Domain.Demo;
-using KeyWorks.Domain.Figures;
 using KeyWorks.Domain.ReadModels;
-using KeyWorks.Domain.Rankings;
 using KeyWorks.Domain.Tests.Demo;
 
 namespace KeyWorks.Domain.Tests.ReadModels;
@@ -17,23 +15,6 @@ public sealed class rebuilding_read_models
         DemoProgramme.Now,
     ];
 
-    /// <summary>Everything the API and the bulletin read, as JSON, so two models compare by what they show.</summary>
-    private static string Views(KeyWorksReadModel model, DateTimeOffset at)
-    {
-        var date = BusinessCalendar.DateOf(at);
-        var month = BusinessCalendar.ReportingMonth(date);
-        return Json.Of(new
-        {
-            List = ProjectViews.List(model, date),
-            Details = model.Projects.Keys.Select(id => ProjectViews.Detail(model, id, date)),
-            Series = MonthlySeries.For([.. model.Projects.Values.Select(v => v.State)], 2026, date),
-            Board = ProblemBoards.Build(model, at),
-            Monthly = month.Year == 2026 ? RankingCalculator.Monthly(model, month) : null,
-            Groups = Enum.GetValues<GroupBy>().Select(g => GroupFigureCalculator.By(g, ProjectViews.Figures(model, date))),
-            model.Position,
-        });
-    }
-
     [Fact]
     public void a_rebuild_from_scratch_equals_the_live_model()
     {
@@ -43,7 +24,7 @@ public sealed class rebuilding_read_models
         var rebuilt = KeyWorksReadModel.Fold(DemoData.Envelopes);
         Assert.Equal(DemoData.Envelopes[^1].Position, live.Position);
         foreach (var at in Cutoffs)
-            Assert.Equal(Views(rebuilt, at), Views(live, at));
+            Assert.Equal(ReadModelViews.Json(rebuilt, at), ReadModelViews.Json(live, at));
     }
 
     [Fact]
@@ -52,7 +33,7 @@ public sealed class rebuilding_read_models
         var half = DemoData.Envelopes.Count / 2;
         var snapshot = KeyWorksReadModel.Fold(DemoData.Envelopes.Take(half));
         var continued = KeyWorksReadModel.Fold(snapshot, DemoData.Envelopes.Skip(half));
-        Assert.Equal(Views(DemoData.Model, DemoProgramme.Now), Views(continued, DemoProgramme.Now));
+        Assert.Equal(ReadModelViews.Json(DemoData.Model, DemoProgramme.Now), ReadModelViews.Json(continued, DemoProgramme.Now));
     }
 
     [Fact]
@@ -78,7 +59,7 @@ public sealed class rebuilding_read_models
             snapshots[cutoffs.Dequeue()] = live;
 
         foreach (var (at, snapshot) in snapshots)
-            Assert.Equal(Views(snapshot, at), Views(KeyWorksReadModel.AsOf(DemoData.Envelopes, at), at));
+            Assert.Equal(ReadModelViews.Json(snapshot, at), ReadModelViews.Json(KeyWorksReadModel.AsOf(DemoData.Envelopes, at), at));
     }
 
     [Fact]
