@@ -1,0 +1,294 @@
+using System.Collections.Concurrent;
+using Microsoft.Playwright;
+
+namespace KeyWorks.Bulletins.Printing;
+
+/// <summary>
+/// Prints HTML pages to PDF with a headless Chromium driven by Playwright. One browser serves every job
+/// (started on first use); each job gets its own browser context, closed afterwards. When Chromium has died
+/// the job fails with <see cref="BrowserUnavailableException"/> and the next job starts a new browser.
+/// Safe to use from several threads at once.
+/// </summary>
+public sealed class PdfPrinter : IAsyncDisposable
+{
+    /// <summary>The made-up origin the page is served from; requests anywhere else are refused.</summary>
+    public const string Origin = "http://bulletin.keyworks.invalid/";
+
+    private const string PageName = "bulletin.html";
+    private const string ReadyCondition = "() => window.bulletinReady === true || typeof window.bulletinError === 'string'";
+
+    private readonly PdfPrinterOptions _options;
+    private readonly SemaphoreSlim _launchGate = new(1, 1);
+    private IPlaywright? _playwright;
+    private RunningBrowser? _browser;
+    private bool _disposed;
+
+    static PdfPrinter()
+    {
+        // Playwright must never fetch a browser of its own; Chromium comes from the system.
+        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+    }
+
+    public PdfPrinter(PdfPrinterOptions? options = null)
+    {
+        _options = options ?? new PdfPrinterOptions();
+    }
+
+    /// <summary>Renders <paramref name="document"/> and returns the PDF bytes.</summary>
+    /// <exception cref="BrowserUnavailableException">Chromium died during the job; run it again.</exception>
+    /// <exception cref="BulletinRenderTimeoutException">The job took longer than the render timeout.</exception>
+    /// <exception cref="BulletinPrintException">The page failed to draw or Chromium could not print it.</exception>
+    public async Task<byte[]> PrintAsync(PrintableDocument document, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var browser = await GetBrowserAsync(cancellationToken);
+        var job = new PrintJob(document);
+        var started = StartJob(browser, job);
+        try
+        {
+            return await started.WaitAsync(_options.RenderTimeout, cancellationToken);
+        }
+        catch (TimeoutException) when (!started.IsCompleted)
+        {
+            throw new BulletinRenderTimeoutException(_options.RenderTimeout, job.Stage);
+        }
+        catch (PlaywrightException exception)
+        {
+            throw await ExplainAsync(browser, exception, job);
+        }
+        finally
+        {
+            if (!started.IsCompleted)
+            {
+                // Closing the context below ends the abandoned job; its failure is expected and observed here.
+                _ = started.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            }
+
+            await CloseQuietlyAsync(job.Context);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _launchGate.WaitAsync();
+        try
+        {
+            _disposed = true;
+            if (_browser is { } running)
+            {
+                await CloseQuietlyAsync(running.Browser);
+                _browser = null;
+            }
+
+            _playwright?.Dispose();
+            _playwright = null;
+        }
+        finally
+        {
+            _launchGate.Release();
+        }
+    }
+
+    private async Task<byte[]> StartJob(RunningBrowser browser, PrintJob job)
+    {
+        job.Context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            // A4 at 96 dpi, so charts are laid out at the width they are printed.
+            ViewportSize = new ViewportSize { Width = 794, Height = 1123 },
+            Locale = "zh-CN",
+            TimezoneId = "Asia/Shanghai",
+            ServiceWorkers = ServiceWorkerPolicy.Block,
+        });
+        // The outer timeout governs; Playwright's own must not fire first.
+        job.Context.SetDefaultTimeout((float)(_options.RenderTimeout + TimeSpan.FromSeconds(5)).TotalMilliseconds);
+        await job.Context.RouteAsync("**/*", job.ServeAsync);
+
+        var page = await job.Context.NewPageAsync();
+        page.PageError += (_, error) => job.PageErrors.Enqueue(error);
+        page.Dialog += (_, dialog) =>
+        {
+            job.Dialogs.Enqueue($"{dialog.Type}: {dialog.Message}");
+            _ = DismissQuietlyAsync(dialog);
+        };
+
+        job.Stage = "loading the page";
+        await page.GotoAsync(Origin + PageName, new PageGotoOptions { WaitUntil = WaitUntilState.Load });
+        job.Stage = "drawing the charts";
+        await page.WaitForFunctionAsync(ReadyCondition, null, new PageWaitForFunctionOptions { PollingInterval = 20 });
+        var error = await page.EvaluateAsync<string?>("() => window.bulletinError ?? null");
+        if (error is not null)
+        {
+            throw new BulletinPrintException($"The bulletin page failed to draw: {error}{job.DescribePageErrors()}");
+        }
+
+        job.Stage = "printing";
+        var pdf = await page.PdfAsync(new PagePdfOptions { PreferCSSPageSize = true, PrintBackground = true });
+        job.ThrowIfDialogsOpened();
+        return pdf;
+    }
+
+    private async Task<RunningBrowser> GetBrowserAsync(CancellationToken cancellationToken)
+    {
+        if (_browser is { IsAlive: true } alive)
+        {
+            return alive;
+        }
+
+        await _launchGate.WaitAsync(cancellationToken);
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_browser is { IsAlive: true } launched)
+            {
+                return launched;
+            }
+
+            if (_browser is { } dead)
+            {
+                await CloseQuietlyAsync(dead.Browser);
+                _browser = null;
+            }
+
+            _playwright ??= await Playwright.CreateAsync();
+            var browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = _options.ExecutablePath,
+                Args = [.. _options.Arguments],
+                Headless = true,
+                Timeout = (float)_options.LaunchTimeout.TotalMilliseconds,
+                HandleSIGINT = false,
+                HandleSIGTERM = false,
+                HandleSIGHUP = false,
+            });
+            _browser = new RunningBrowser(browser);
+            return _browser;
+        }
+        catch (PlaywrightException exception)
+        {
+            throw new BulletinPrintException($"Chromium could not be started from '{_options.ExecutablePath}': {exception.Message}", exception);
+        }
+        finally
+        {
+            _launchGate.Release();
+        }
+    }
+
+    private async Task<BulletinPrintException> ExplainAsync(RunningBrowser browser, PlaywrightException exception, PrintJob job)
+    {
+        // The page may report "target closed" a moment before the browser reports its disconnection.
+        if (await browser.HasDiedAsync(TimeSpan.FromSeconds(2)))
+        {
+            return new BrowserUnavailableException(
+                $"Chromium exited while {job.Stage}; the next job starts a new browser, so this one can be run again.",
+                exception);
+        }
+
+        return new BulletinPrintException($"Chromium failed while {job.Stage}: {exception.Message}{job.DescribePageErrors()}", exception);
+    }
+
+    private static async Task DismissQuietlyAsync(IDialog dialog)
+    {
+        try
+        {
+            await dialog.DismissAsync();
+        }
+        catch (PlaywrightException)
+        {
+            // The page is gone already; the dialog went with it.
+        }
+    }
+
+    private static async Task CloseQuietlyAsync(IBrowserContext? context)
+    {
+        if (context is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await context.CloseAsync().WaitAsync(TimeSpan.FromSeconds(10));
+        }
+        catch (Exception exception) when (exception is PlaywrightException or TimeoutException)
+        {
+            // A context of a dead browser needs no closing.
+        }
+    }
+
+    private static async Task CloseQuietlyAsync(IBrowser browser)
+    {
+        try
+        {
+            await browser.CloseAsync().WaitAsync(TimeSpan.FromSeconds(10));
+        }
+        catch (Exception exception) when (exception is PlaywrightException or TimeoutException)
+        {
+            // Already gone.
+        }
+    }
+
+    private sealed class RunningBrowser
+    {
+        private readonly TaskCompletionSource _disconnected = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public RunningBrowser(IBrowser browser)
+        {
+            Browser = browser;
+            browser.Disconnected += (_, _) => _disconnected.TrySetResult();
+        }
+
+        public IBrowser Browser { get; }
+
+        public bool IsAlive => Browser.IsConnected && !_disconnected.Task.IsCompleted;
+
+        public async Task<bool> HasDiedAsync(TimeSpan grace)
+        {
+            if (!IsAlive)
+            {
+                return true;
+            }
+
+            await Task.WhenAny(_disconnected.Task, Task.Delay(grace));
+            return !IsAlive;
+        }
+    }
+
+    private sealed class PrintJob(PrintableDocument document)
+    {
+        public IBrowserContext? Context { get; set; }
+
+        public string Stage { get; set; } = "opening a page";
+
+        public ConcurrentQueue<string> PageErrors { get; } = new();
+
+        public ConcurrentQueue<string> Dialogs { get; } = new();
+
+        public Task ServeAsync(IRoute route)
+        {
+            var url = route.Request.Url;
+            if (url == Origin + PageName)
+            {
+                return route.FulfillAsync(new RouteFulfillOptions { Status = 200, ContentType = "text/html; charset=utf-8", Body = document.Html });
+            }
+
+            if (url.StartsWith(Origin, StringComparison.Ordinal) && document.Assets.TryGetValue(url[Origin.Length..], out var asset))
+            {
+                return route.FulfillAsync(new RouteFulfillOptions { Status = 200, ContentType = asset.ContentType, BodyBytes = asset.Content.ToArray() });
+            }
+
+            // Nothing outside the document is ever loaded: no network, no surprises in print.
+            return route.AbortAsync("blockedbyclient");
+        }
+
+        public string DescribePageErrors() =>
+            PageErrors.IsEmpty ? "" : " (script errors: " + string.Join(" | ", PageErrors) + ")";
+
+        public void ThrowIfDialogsOpened()
+        {
+            if (!Dialogs.IsEmpty)
+            {
+                throw new BulletinPrintException("A script in the bulletin page opened a dialog, which the bulletin's own scripts never do: " + string.Join(" | ", Dialogs));
+            }
+        }
+    }
+}
