@@ -53,7 +53,7 @@ public sealed class printed_bulletin_reads_back_complete(PrinterFixture fixture)
         Assert.Matches(new Regex($@"第\s*{pages}\s*页\s*共\s*{pages}\s*页"), text);
         // Each chart was drawn as SVG text (axis names, legends) into the PDF.
         Assert.Contains("计划累计", text);
-        Assert.Contains("项目序时进度", text);
+        Assert.Contains("全区序时进度", text);
         Assert.Contains("30天以上", text);
 
         await PdfTools.PageImageAsync(path, 1);

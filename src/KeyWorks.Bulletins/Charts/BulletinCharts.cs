@@ -18,7 +18,7 @@ public static class BulletinCharts
     private const string Grey = "#9aa3ad";
     private const string Ink = "#333333";
 
-    /// <summary>投资完成率 per project as bars, with each project's 序时进度 as a marker and the programme's as a line.</summary>
+    /// <summary>投资完成率 per project as bars coloured by status light, against the programme's 序时进度 line.</summary>
     public static ChartSpec CompletionByProject(string id, IReadOnlyList<ProjectProgress> projects, decimal programmeTimeProgress)
     {
         // Horizontal bars read top-down in the table's order, so the category axis is inverted.
@@ -27,12 +27,12 @@ public static class BulletinCharts
         {
             ["value"] = Pct(p.CompletionRate),
             ["itemStyle"] = new JsonObject { ["color"] = LightColor(p.Light) },
+            // The label text is formatted here: ECharts would print 34.0 as "34".
+            ["label"] = new JsonObject { ["formatter"] = BulletinFormat.Percent(p.CompletionRate) },
         }).ToArray());
-        var markers = new JsonArray(projects.Select(p => (JsonNode)Pct(p.TimeProgress)).ToArray());
         var max = Math.Max(100m, Math.Ceiling(projects.Select(p => Pct(p.CompletionRate)).DefaultIfEmpty(0m).Max() / 20m) * 20m);
         var option = Base();
-        option["legend"] = Legend("完成率", "项目序时进度");
-        option["grid"] = new JsonObject { ["left"] = 8, ["right"] = 46, ["top"] = 30, ["bottom"] = 24, ["containLabel"] = true };
+        option["grid"] = new JsonObject { ["left"] = 8, ["right"] = 46, ["top"] = 22, ["bottom"] = 24, ["containLabel"] = true };
         option["xAxis"] = new JsonObject
         {
             ["type"] = "value",
@@ -57,9 +57,19 @@ public static class BulletinCharts
                 ["data"] = bars,
                 ["barWidth"] = "60%",
                 ["itemStyle"] = new JsonObject { ["color"] = Blue },
-                ["label"] = new JsonObject { ["show"] = true, ["position"] = "right", ["formatter"] = "{c}%", ["fontSize"] = 8, ["color"] = Ink },
+                // A white ground keeps a value readable where the 序时进度 line crosses it.
+                ["label"] = new JsonObject { ["show"] = true, ["position"] = "right", ["fontSize"] = 8, ["color"] = Ink, ["backgroundColor"] = "#ffffff", ["padding"] = new JsonArray { 0, 2 } },
+                ["z"] = 3,
+            },
+            new JsonObject
+            {
+                // The 序时进度 line sits beneath the bars (mark lines default to z 5), so bar labels stay on top of it.
+                ["type"] = "scatter",
+                ["data"] = new JsonArray(),
+                ["z"] = 1,
                 ["markLine"] = new JsonObject
                 {
+                    ["z"] = 1,
                     ["symbol"] = "none",
                     ["silent"] = true,
                     ["lineStyle"] = new JsonObject { ["color"] = Red, ["type"] = "dashed", ["width"] = 1.2 },
@@ -67,18 +77,8 @@ public static class BulletinCharts
                     ["data"] = new JsonArray { new JsonObject { ["xAxis"] = Pct(programmeTimeProgress) } },
                 },
             },
-            new JsonObject
-            {
-                ["name"] = "项目序时进度",
-                ["type"] = "scatter",
-                ["data"] = markers,
-                ["symbol"] = "rect",
-                ["symbolSize"] = new JsonArray { 2, 12 },
-                ["itemStyle"] = new JsonObject { ["color"] = Ink },
-                ["z"] = 5,
-            },
         };
-        return new ChartSpec(id, "各项目年度投资完成率与序时进度", 174, Math.Clamp(22 + (projects.Count * 6), 60, 225), option);
+        return new ChartSpec(id, "各项目年度投资完成率（条形颜色为状态灯，虚线为全区序时进度）", 174, Math.Clamp(14 + (projects.Count * 9 / 2), 50, 225), option);
     }
 
     /// <summary>The programme's cumulative planned and completed investment (亿元) by month: the S-curve.</summary>
@@ -248,14 +248,6 @@ public static class BulletinCharts
                 ["data"] = spans,
                 ["silent"] = true,
                 ["lineStyle"] = new JsonObject { ["color"] = "#c9d6e4", ["width"] = 5, ["opacity"] = 1, ["cap"] = "round" },
-                ["markLine"] = new JsonObject
-                {
-                    ["symbol"] = "none",
-                    ["silent"] = true,
-                    ["lineStyle"] = new JsonObject { ["color"] = Red, ["type"] = "dashed", ["width"] = 1 },
-                    ["label"] = new JsonObject { ["formatter"] = "截止", ["fontSize"] = 8, ["color"] = Red },
-                    ["data"] = new JsonArray { new JsonObject { ["xAxis"] = Iso(asOf) } },
-                },
             },
         };
         (NodeStatus Status, string Name, string Color, string Symbol)[] kinds =
@@ -279,6 +271,15 @@ public static class BulletinCharts
             });
         }
 
+        // The cutoff line rides on a scatter series: the lines series does not draw mark lines.
+        ((JsonObject)series[1]!)["markLine"] = new JsonObject
+        {
+            ["symbol"] = "none",
+            ["silent"] = true,
+            ["lineStyle"] = new JsonObject { ["color"] = Red, ["type"] = "dashed", ["width"] = 1 },
+            ["label"] = new JsonObject { ["formatter"] = "截止日", ["fontSize"] = 8, ["color"] = Red, ["position"] = "end" },
+            ["data"] = new JsonArray { new JsonObject { ["xAxis"] = Iso(asOf) } },
+        };
         option["series"] = series;
         return new ChartSpec(id, caption, 174, Math.Clamp(20 + (schedules.Count * 6), 50, 225), option);
     }

@@ -49,11 +49,11 @@ public sealed partial class BulletinHtmlRenderer
         [
             new(first, g => g.Name),
             new("项目数", g => g.ProjectCount.ToString(), "num"),
-            new("年度计划（万元）", g => InWan(g.AnnualPlan), "num"),
-            new("累计完成（万元）", g => InWan(g.CompletedYearToDate), "num"),
+            new("年度计划\n（万元）", g => InWan(g.AnnualPlan), "num"),
+            new("累计完成\n（万元）", g => InWan(g.CompletedYearToDate), "num"),
             new("完成率", g => Percent(g.CompletionRate), "num"),
             new("序时进度", g => Percent(g.TimeProgress), "num"),
-            new("进度差（百分点）", g => SignedPoints(g.Gap), "num", g => g.Gap < 0 ? "behind" : null),
+            new("进度差\n（百分点）", g => SignedPoints(g.Gap), "num", g => g.Gap < 0 ? "behind" : null),
             new("滞后项目", g => g.LaggingCount.ToString(), "num"),
         ];
 
@@ -73,12 +73,12 @@ public sealed partial class BulletinHtmlRenderer
         [
             new("序号", _ => (++index).ToString(), "num seq"),
             new("项目名称", p => layout.Name(p.Id, p.Name), "name"),
-            new("分包领导", p => p.Leader, "short"),
-            new("年度计划（万元）", p => InWan(p.AnnualPlan), "num"),
-            new("累计完成（万元）", p => InWan(p.CompletedYearToDate), "num"),
+            new("分包\n领导", p => p.Leader, "short"),
+            new("年度计划\n（万元）", p => InWan(p.AnnualPlan), "num"),
+            new("累计完成\n（万元）", p => InWan(p.CompletedYearToDate), "num"),
             new("完成率", p => Percent(p.CompletionRate), "num"),
-            new("序时进度", p => Percent(p.TimeProgress), "num"),
-            new("进度差", p => SignedPoints(p.Gap), "num", p => p.Gap < 0 ? "behind" : null),
+            new("序时\n进度", p => Percent(p.TimeProgress), "num"),
+            new("进度差\n（点）", p => SignedPoints(p.Gap), "num", p => p.Gap < 0 ? "behind" : null),
             new("状态", p => Light(p.Light), "light", p => "light-" + p.Light.ToString().ToLowerInvariant()),
         ];
 
@@ -98,8 +98,8 @@ public sealed partial class BulletinHtmlRenderer
             new("排名", u => u.Rank.ToString(), "num seq"),
             new("责任单位", u => u.Unit, "name"),
             new("项目数", u => u.ProjectCount.ToString(), "num"),
-            new("年度计划（万元）", u => InWan(u.AnnualPlan), "num"),
-            new("累计完成（万元）", u => InWan(u.CompletedYearToDate), "num"),
+            new("年度计划\n（万元）", u => InWan(u.AnnualPlan), "num"),
+            new("累计完成\n（万元）", u => InWan(u.CompletedYearToDate), "num"),
             new("完成率", u => Percent(u.CompletionRate), "num"),
             new("得分", u => u.Score.ToString("0.0"), "num"),
             new("旗帜", u => Flag(u.Flag), "flag", u => u.Flag switch { RankingFlag.Red => "flag-red", RankingFlag.Black => "flag-black", _ => null }),
@@ -137,10 +137,10 @@ public sealed partial class BulletinHtmlRenderer
                 "missed",
                 [
                     new TableColumn<DueNode>("项目名称", n => layout.Name(n.ProjectId, n.ProjectName), "name"),
-                    new("节点", n => n.Node),
+                    new("节点", n => n.Node, "short"),
                     new("计划完成", n => ShortDate(n.Deadline), "date"),
                     new("实际完成", n => n.ReachedOn is { } d ? ShortDate(d) : "未完成", "date"),
-                    new("责任单位", n => n.ResponsibleUnit),
+                    new("责任单位", n => n.ResponsibleUnit, "unit"),
                 ],
                 missed);
         }
@@ -153,10 +153,10 @@ public sealed partial class BulletinHtmlRenderer
                 "slips",
                 [
                     new TableColumn<NodeSlip>("项目名称", s => layout.Name(s.ProjectId, s.ProjectName), "name"),
-                    new("节点", s => s.Node),
+                    new("节点", s => s.Node, "short"),
                     new("原计划", s => ShortDate(s.PreviousDate), "date"),
                     new("调整为", s => ShortDate(s.NewDate), "date"),
-                    new("推迟（天）", s => s.DaysSlipped.ToString(), "num"),
+                    new("推迟\n（天）", s => s.DaysSlipped.ToString(), "num"),
                     new("原因", s => s.Reason, "reason"),
                 ],
                 layout.Ordered(nodes.Slips, s => s.ProjectId));
@@ -197,10 +197,10 @@ public sealed partial class BulletinHtmlRenderer
             [
                 new TableColumn<LaggingProject>("状态", l => Light(l.Light), "light", l => "light-" + l.Light.ToString().ToLowerInvariant()),
                 new("项目名称", l => layout.Name(l.ProjectId, l.ProjectName), "name"),
-                new("分包领导", l => l.Leader, "short"),
-                new("责任单位", l => l.ResponsibleUnit),
+                new("分包\n领导", l => l.Leader, "short"),
+                new("责任单位", l => l.ResponsibleUnit, "unit"),
                 new("完成率", l => Percent(l.CompletionRate), "num"),
-                new("进度差", l => SignedPoints(l.Gap), "num behind"),
+                new("进度差\n（点）", l => SignedPoints(l.Gap), "num behind"),
                 new("滞后原因", l => l.Reason, "reason"),
             ],
             lagging);
@@ -225,10 +225,10 @@ public sealed partial class BulletinHtmlRenderer
                 new TableColumn<OpenProblem>("项目名称", p => layout.Name(p.ProjectId, p.ProjectName), "name"),
                 new("类别", p => p.Kind, "short"),
                 new("问题", p => p.Description, "reason"),
-                new("责任单位", p => p.OwnerUnit),
+                new("责任单位", p => p.OwnerUnit, "unit"),
                 new("阶段", p => Stage(p.Stage), "short"),
                 new("时限", p => ShortDate(p.StageDeadline), "date"),
-                new("超期（天）", p => p.OverdueDays > 0 ? p.OverdueDays.ToString() : "—", "num", p => p.OverdueDays > 0 ? "behind" : null),
+                new("超期\n（天）", p => p.OverdueDays > 0 ? p.OverdueDays.ToString() : "—", "num", p => p.OverdueDays > 0 ? "behind" : null),
             ],
             open);
         WriteChart(html, layout.Add(BulletinCharts.ProblemAgeing("chart-ageing", problems.Open)));
@@ -245,9 +245,9 @@ public sealed partial class BulletinHtmlRenderer
             "upcoming",
             [
                 new TableColumn<UpcomingNode>("项目名称", n => layout.Name(n.ProjectId, n.ProjectName), "name"),
-                new("节点", n => n.Node),
+                new("节点", n => n.Node, "short"),
                 new("计划完成", n => ShortDate(n.Deadline), "date"),
-                new("责任单位", n => n.ResponsibleUnit),
+                new("责任单位", n => n.ResponsibleUnit, "unit"),
                 new("分包领导", n => n.Leader, "short"),
             ],
             nodes);

@@ -14,7 +14,15 @@ internal static class Tables
         html.Open("table", "data " + cssClass).Open("thead").Open("tr");
         foreach (var column in columns)
         {
-            html.Element("th", column.CssClass, column.Header);
+            // A header may break where the column asks ("年度计划\n（万元）"), never elsewhere.
+            var lines = column.Header.Split('\n');
+            html.Open("th", column.CssClass);
+            for (var i = 0; i < lines.Length; i++)
+            {
+                html.Raw(i == 0 ? "" : "<br>").Text(lines[i]);
+            }
+
+            html.Close("th");
         }
 
         html.Close("tr").Close("thead").Open("tbody");
