@@ -1,11 +1,12 @@
 using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
 using Microsoft.Playwright;
 
 namespace KeyWorks.Bulletins.Printing;
 
 /// <summary>
 /// Prints HTML pages to PDF with a headless Chromium driven by Playwright. One browser serves every job
-/// (started on first use); each job gets its own browser context, closed afterwards. When Chromium has died
+/// (started on first use) with one browser context; each job gets its own page, closed afterwards. When Chromium has died
 /// the job fails with <see cref="BrowserUnavailableException"/> and the next job starts a new browser.
 /// Safe to use from several threads at once.
 /// </summary>
@@ -60,11 +61,11 @@ public sealed class PdfPrinter : IAsyncDisposable
         {
             if (!started.IsCompleted)
             {
-                // Closing the context below ends the abandoned job; its failure is expected and observed here.
+                // Closing the page below ends the abandoned job; its failure is expected and observed here.
                 _ = started.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
             }
 
-            await CloseQuietlyAsync(job.Context);
+            await CloseQuietlyAsync(job.Page);
         }
     }
 
@@ -91,19 +92,10 @@ public sealed class PdfPrinter : IAsyncDisposable
 
     private async Task<byte[]> StartJob(RunningBrowser browser, PrintJob job)
     {
-        job.Context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            // A4 at 96 dpi, so charts are laid out at the width they are printed.
-            ViewportSize = new ViewportSize { Width = 794, Height = 1123 },
-            Locale = "zh-CN",
-            TimezoneId = "Asia/Shanghai",
-            ServiceWorkers = ServiceWorkerPolicy.Block,
-        });
+        var page = job.Page = await browser.Context.NewPageAsync();
         // The outer timeout governs; Playwright's own must not fire first.
-        job.Context.SetDefaultTimeout((float)(_options.RenderTimeout + TimeSpan.FromSeconds(5)).TotalMilliseconds);
-        await job.Context.RouteAsync("**/*", job.ServeAsync);
-
-        var page = await job.Context.NewPageAsync();
+        page.SetDefaultTimeout((float)(_options.RenderTimeout + TimeSpan.FromSeconds(5)).TotalMilliseconds);
+        await page.RouteAsync("**/*", job.ServeAsync);
         page.PageError += (_, error) => job.PageErrors.Enqueue(error);
         page.Dialog += (_, dialog) =>
         {
@@ -160,7 +152,27 @@ public sealed class PdfPrinter : IAsyncDisposable
                 HandleSIGTERM = false,
                 HandleSIGHUP = false,
             });
-            _browser = new RunningBrowser(browser);
+            // One context for all jobs: a context costs more to make than a page, and the pages share nothing
+            // but the viewport, locale and time zone.
+            IBrowserContext context;
+            try
+            {
+                context = await browser.NewContextAsync(new BrowserNewContextOptions
+                {
+                    // A4 at 96 dpi, so charts are laid out at the width they are printed.
+                    ViewportSize = new ViewportSize { Width = 794, Height = 1123 },
+                    Locale = "zh-CN",
+                    TimezoneId = "Asia/Shanghai",
+                    ServiceWorkers = ServiceWorkerPolicy.Block,
+                });
+            }
+            catch (PlaywrightException)
+            {
+                await CloseQuietlyAsync(browser);
+                throw;
+            }
+
+            _browser = new RunningBrowser(browser, context);
             return _browser;
         }
         catch (PlaywrightException exception)
@@ -198,20 +210,20 @@ public sealed class PdfPrinter : IAsyncDisposable
         }
     }
 
-    private static async Task CloseQuietlyAsync(IBrowserContext? context)
+    private static async Task CloseQuietlyAsync(IPage? page)
     {
-        if (context is null)
+        if (page is null)
         {
             return;
         }
 
         try
         {
-            await context.CloseAsync().WaitAsync(TimeSpan.FromSeconds(10));
+            await page.CloseAsync().WaitAsync(TimeSpan.FromSeconds(10));
         }
         catch (Exception exception) when (exception is PlaywrightException or TimeoutException)
         {
-            // A context of a dead browser needs no closing.
+            // A page of a dead browser needs no closing.
         }
     }
 
@@ -231,13 +243,16 @@ public sealed class PdfPrinter : IAsyncDisposable
     {
         private readonly TaskCompletionSource _disconnected = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public RunningBrowser(IBrowser browser)
+        public RunningBrowser(IBrowser browser, IBrowserContext context)
         {
             Browser = browser;
+            Context = context;
             browser.Disconnected += (_, _) => _disconnected.TrySetResult();
         }
 
         public IBrowser Browser { get; }
+
+        public IBrowserContext Context { get; }
 
         public bool IsAlive => Browser.IsConnected && !_disconnected.Task.IsCompleted;
 
@@ -255,7 +270,7 @@ public sealed class PdfPrinter : IAsyncDisposable
 
     private sealed class PrintJob(PrintableDocument document)
     {
-        public IBrowserContext? Context { get; set; }
+        public IPage? Page { get; set; }
 
         public string Stage { get; set; } = "opening a page";
 
@@ -273,12 +288,18 @@ public sealed class PdfPrinter : IAsyncDisposable
 
             if (url.StartsWith(Origin, StringComparison.Ordinal) && document.Assets.TryGetValue(url[Origin.Length..], out var asset))
             {
-                return route.FulfillAsync(new RouteFulfillOptions { Status = 200, ContentType = asset.ContentType, BodyBytes = asset.Content.ToArray() });
+                return route.FulfillAsync(new RouteFulfillOptions { Status = 200, ContentType = asset.ContentType, BodyBytes = WholeArray(asset.Content) });
             }
 
             // Nothing outside the document is ever loaded: no network, no surprises in print.
             return route.AbortAsync("blockedbyclient");
         }
+
+        /// <summary>The bytes without a copy when the memory is a whole array (ECharts is 1 MB, sent every job).</summary>
+        private static byte[] WholeArray(ReadOnlyMemory<byte> content) =>
+            MemoryMarshal.TryGetArray(content, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
+                ? segment.Array
+                : content.ToArray();
 
         public string DescribePageErrors() =>
             PageErrors.IsEmpty ? "" : " (script errors: " + string.Join(" | ", PageErrors) + ")";
