@@ -55,6 +55,28 @@ public sealed class printer_survives_a_dead_browser_and_slow_pages
     }
 
     [Fact]
+    public async Task jobs_run_at_once_share_one_browser_and_each_gets_its_own_page()
+    {
+        var marker = $"--keyworks-test-printer={Guid.NewGuid():N}";
+        var options = new PdfPrinterOptions();
+        options.Arguments.Add(marker);
+        await using var printer = new PdfPrinter(options);
+        var pages = Enumerable.Range(1, 4)
+            .Select(i => new PrintableDocument($"<html><body><p>第{i}份</p><script>window.bulletinReady = true;</script></body></html>", new Dictionary<string, PageAsset>()))
+            .ToList();
+
+        var pdfs = await Task.WhenAll(pages.Select(page => printer.PrintAsync(page, TestContext.Current.CancellationToken)));
+
+        for (var i = 0; i < pdfs.Length; i++)
+        {
+            var text = await PdfTools.TextAsync(await PdfTools.SaveAsync($"parallel-{i + 1}", pdfs[i]));
+            Assert.Contains($"第{i + 1}份", text);
+        }
+
+        Assert.True(BrowserProcess(marker) > 0);
+    }
+
+    [Fact]
     public async Task a_missing_chromium_is_reported_with_its_path()
     {
         await using var printer = new PdfPrinter(new PdfPrinterOptions { ExecutablePath = "/nonexistent/chromium" });
@@ -64,9 +86,10 @@ public sealed class printer_survives_a_dead_browser_and_slow_pages
         Assert.Contains("/nonexistent/chromium", error.Message);
     }
 
-    /// <summary>The Chromium browser process (not its helpers) started with the marker argument.</summary>
+    /// <summary>The one Chromium browser process (not its helpers) started with the marker argument.</summary>
     private static int BrowserProcess(string marker)
     {
+        var found = new List<int>();
         foreach (var folder in Directory.EnumerateDirectories("/proc"))
         {
             if (!int.TryParse(Path.GetFileName(folder), out var pid))
@@ -90,10 +113,10 @@ public sealed class printer_survives_a_dead_browser_and_slow_pages
 
             if (commandLine.Contains(marker, StringComparison.Ordinal) && !commandLine.Contains("--type=", StringComparison.Ordinal))
             {
-                return pid;
+                found.Add(pid);
             }
         }
 
-        throw new InvalidOperationException("no Chromium process carries " + marker);
+        return found.Count == 1 ? found[0] : throw new InvalidOperationException($"{found.Count} Chromium browser processes carry {marker}, expected one");
     }
 }

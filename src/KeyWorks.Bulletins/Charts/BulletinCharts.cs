@@ -136,6 +136,7 @@ public static class BulletinCharts
         var scores = new JsonArray(units.Select(u => (JsonNode)new JsonObject
         {
             ["value"] = Math.Round(u.Score, 1, MidpointRounding.AwayFromZero),
+            ["label"] = new JsonObject { ["formatter"] = Math.Round(u.Score, 1, MidpointRounding.AwayFromZero).ToString("0.0", CultureInfo.InvariantCulture) },
             ["itemStyle"] = new JsonObject { ["color"] = u.Flag switch { RankingFlag.Red => Red, RankingFlag.Black => "#222222", _ => Blue } },
         }).ToArray());
         var option = Base();

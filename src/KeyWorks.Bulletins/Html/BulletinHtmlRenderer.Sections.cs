@@ -58,10 +58,16 @@ public sealed partial class BulletinHtmlRenderer
         ];
 
         OpenSection(html, number, "分类别、分区域完成情况");
-        html.Element("h3", null, "（一）按项目类别");
-        Tables.Write(html, "groups", columns("类别"), layout.Document.ByCategory);
-        html.Element("h3", null, "（二）按乡镇（街道）");
-        Tables.Write(html, "groups", columns("乡镇（街道）"), layout.Document.ByTownship);
+        KeepTogether(html, layout.Document.ByCategory.Count, () =>
+        {
+            html.Element("h3", null, "（一）按项目类别");
+            Tables.Write(html, "groups", columns("类别"), layout.Document.ByCategory);
+        });
+        KeepTogether(html, layout.Document.ByTownship.Count, () =>
+        {
+            html.Element("h3", null, "（二）按乡镇（街道）");
+            Tables.Write(html, "groups", columns("乡镇（街道）"), layout.Document.ByTownship);
+        });
         html.Close("section");
     }
 
@@ -131,35 +137,41 @@ public sealed partial class BulletinHtmlRenderer
         var missed = layout.Ordered(nodes.DueThisMonth.Where(n => !n.Met), n => n.ProjectId);
         if (missed.Count > 0)
         {
-            html.Element("h3", null, "（一）未按期完成节点");
-            Tables.Write(
-                html,
-                "missed",
-                [
-                    new TableColumn<DueNode>("项目名称", n => layout.Name(n.ProjectId, n.ProjectName), "name"),
-                    new("节点", n => n.Node, "short"),
-                    new("计划完成", n => ShortDate(n.Deadline), "date"),
-                    new("实际完成", n => n.ReachedOn is { } d ? ShortDate(d) : "未完成", "date"),
-                    new("责任单位", n => n.ResponsibleUnit, "unit"),
-                ],
-                missed);
+            KeepTogether(html, missed.Count, () =>
+            {
+                html.Element("h3", null, "（一）未按期完成节点");
+                Tables.Write(
+                    html,
+                    "missed",
+                    [
+                        new TableColumn<DueNode>("项目名称", n => layout.Name(n.ProjectId, n.ProjectName), "name"),
+                        new("节点", n => n.Node, "short"),
+                        new("计划完成", n => ShortDate(n.Deadline), "date"),
+                        new("实际完成", n => n.ReachedOn is { } d ? ShortDate(d) : "未完成", "date"),
+                        new("责任单位", n => n.ResponsibleUnit, "unit"),
+                    ],
+                    missed);
+            });
         }
 
         if (nodes.Slips.Count > 0)
         {
-            html.Element("h3", null, missed.Count > 0 ? "（二）调整计划节点" : "（一）调整计划节点");
-            Tables.Write(
-                html,
-                "slips",
-                [
-                    new TableColumn<NodeSlip>("项目名称", s => layout.Name(s.ProjectId, s.ProjectName), "name"),
-                    new("节点", s => s.Node, "short"),
-                    new("原计划", s => ShortDate(s.PreviousDate), "date"),
-                    new("调整为", s => ShortDate(s.NewDate), "date"),
-                    new("推迟\n（天）", s => s.DaysSlipped.ToString(), "num"),
-                    new("原因", s => s.Reason, "reason"),
-                ],
-                layout.Ordered(nodes.Slips, s => s.ProjectId));
+            KeepTogether(html, nodes.Slips.Count, () =>
+            {
+                html.Element("h3", null, missed.Count > 0 ? "（二）调整计划节点" : "（一）调整计划节点");
+                Tables.Write(
+                    html,
+                    "slips",
+                    [
+                        new TableColumn<NodeSlip>("项目名称", s => layout.Name(s.ProjectId, s.ProjectName), "name"),
+                        new("节点", s => s.Node, "short"),
+                        new("原计划", s => ShortDate(s.PreviousDate), "date"),
+                        new("调整为", s => ShortDate(s.NewDate), "date"),
+                        new("推迟\n（天）", s => s.DaysSlipped.ToString(), "num"),
+                        new("原因", s => s.Reason, "reason"),
+                    ],
+                    layout.Ordered(nodes.Slips, s => s.ProjectId));
+            });
         }
 
         var schedules = layout.Ordered(layout.Document.Schedules, s => s.ProjectId)
@@ -292,6 +304,15 @@ public sealed partial class BulletinHtmlRenderer
         }
 
         html.Close("section");
+    }
+
+    /// <summary>A heading with a short table moves to the next page whole rather than leave a row or two behind.</summary>
+    private static void KeepTogether(HtmlWriter html, int rows, Action write)
+    {
+        const int ShortTable = 15;
+        html.Open("div", rows <= ShortTable ? "keep" : null);
+        write();
+        html.Close("div");
     }
 
     private static string Joined(IReadOnlyList<string> names) => names.Count == 0 ? "无单位" : string.Join("、", names);
