@@ -62,7 +62,7 @@ public sealed class printer_survives_a_dead_browser_and_slow_pages
         options.Arguments.Add(marker);
         await using var printer = new PdfPrinter(options);
         var pages = Enumerable.Range(1, 4)
-            .Select(i => new PrintableDocument($"<html><body><p>第{i}份</p><script>window.bulletinReady = true;</script></body></html>", new Dictionary<string, PageAsset>()))
+            .Select(i => new PrintableDocument($"<html><body><p>bulletin-{i}</p><script>window.bulletinReady = true;</script></body></html>", new Dictionary<string, PageAsset>()))
             .ToList();
 
         var pdfs = await Task.WhenAll(pages.Select(page => printer.PrintAsync(page, TestContext.Current.CancellationToken)));
@@ -70,7 +70,7 @@ public sealed class printer_survives_a_dead_browser_and_slow_pages
         for (var i = 0; i < pdfs.Length; i++)
         {
             var text = await PdfTools.TextAsync(await PdfTools.SaveAsync($"parallel-{i + 1}", pdfs[i]));
-            Assert.Contains($"第{i + 1}份", text);
+            Assert.Contains($"bulletin-{i + 1}", text);
         }
 
         Assert.True(BrowserProcess(marker) > 0);
