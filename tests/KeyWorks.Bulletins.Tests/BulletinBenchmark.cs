@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.RegularExpressions;
 using KeyWorks.Bulletins.Html;
 
 namespace KeyWorks.Bulletins.Tests;
@@ -29,6 +30,7 @@ public sealed class bulletin_benchmark(ITestOutputHelper output)
 
         using var sampler = new MemorySampler(Environment.ProcessId);
         var times = new List<double>();
+        var idleAfterFirst = "";
         for (var i = 0; i < Runs; i++)
         {
             var watch = Stopwatch.StartNew();
@@ -36,7 +38,14 @@ public sealed class bulletin_benchmark(ITestOutputHelper output)
             watch.Stop();
             Assert.True(pdf.Length > 10_000);
             times.Add(watch.Elapsed.TotalMilliseconds);
+            if (i == 0)
+            {
+                idleAfterFirst = await MemorySampler.SettledPssMbAsync(Environment.ProcessId, cancel);
+            }
         }
+
+        var idleAfterLast = await MemorySampler.SettledPssMbAsync(Environment.ProcessId, cancel);
+        var managedLive = GC.GetTotalMemory(forceFullCollection: true) / 1024.0 / 1024.0;
 
         var memory = sampler.Stop();
         var cpuPerPrint = memory.CpuSeconds * 1000 / Runs;
@@ -49,7 +58,9 @@ public sealed class bulletin_benchmark(ITestOutputHelper output)
             $"CPU time per warm print (test host + driver + Chromium, all cores): {cpuPerPrint:0} ms",
             $"load average at the end: {File.ReadAllText("/proc/loadavg").Trim()} on {Environment.ProcessorCount} cores",
             $"peak memory while printing {Runs}: this .NET process RSS {memory.PeakOwnRssMb:0} MB; whole tree RSS sum {memory.PeakRssMb:0} MB, PSS sum {memory.PeakPssMb:0} MB over {memory.PeakProcesses} processes (test host + Playwright driver + Chromium)",
-            $"tree PSS after the first of {Runs} prints {memory.FirstPssMb:0} MB, after the last {memory.LastPssMb:0} MB");
+            $"tree PSS between jobs (1 s after a print), after the first of {Runs}: {idleAfterFirst}",
+            $"  after the last: {idleAfterLast}",
+            $"  managed heap of this process after a full collection: {managedLive:0} MB");
         output.WriteLine(report);
         await File.WriteAllTextAsync(Path.Combine(PdfTools.ArtifactsFolder, "benchmark.txt"), report + Environment.NewLine, cancel);
     }
@@ -63,8 +74,6 @@ public sealed class bulletin_benchmark(ITestOutputHelper output)
         private readonly double _startCpuTicks;
         private double _peakRss;
         private double _peakOwnRss;
-        private double _firstPss;
-        private double _lastPss;
         private double _peakPss;
         private int _peakProcesses;
 
@@ -75,12 +84,42 @@ public sealed class bulletin_benchmark(ITestOutputHelper output)
             _loop = Task.Run(LoopAsync);
         }
 
-        public (double PeakRssMb, double PeakPssMb, int PeakProcesses, double PeakOwnRssMb, double FirstPssMb, double LastPssMb, double CpuSeconds) Stop()
+        public (double PeakRssMb, double PeakPssMb, int PeakProcesses, double PeakOwnRssMb, double CpuSeconds) Stop()
         {
             _stop.Cancel();
             _loop.Wait();
             var cpu = (CpuTicks(Descendants(_root)) - _startCpuTicks) / 100.0;
-            return (_peakRss / 1024, _peakPss / 1024, _peakProcesses, _peakOwnRss / 1024, _firstPss / 1024, _lastPss / 1024, cpu);
+            return (_peakRss / 1024, _peakPss / 1024, _peakProcesses, _peakOwnRss / 1024, cpu);
+        }
+
+        /// <summary>PSS of the whole tree, and of each kind of process, once the last job's page has closed.</summary>
+        public static async Task<string> SettledPssMbAsync(int root, CancellationToken cancellationToken)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+            var byKind = Descendants(root)
+                .Select(pid => (Kind: pid == root ? "dotnet" : Kind(pid), Kb: ReadKb($"/proc/{pid}/smaps_rollup", "Pss:")))
+                .GroupBy(p => p.Kind)
+                .Select(g => (g.Key, Mb: g.Sum(p => p.Kb) / 1024))
+                .OrderByDescending(g => g.Mb)
+                .ToList();
+            return $"{byKind.Sum(k => k.Mb):0} MB (" + string.Join(", ", byKind.Select(k => $"{k.Key} {k.Mb:0}")) + ")";
+        }
+
+        private static string Kind(int pid)
+        {
+            try
+            {
+                // Chromium rewrites its argv into one line, so look for the switch anywhere.
+                var commandLine = File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ');
+                var type = Regex.Match(commandLine, "--type=([a-z-]+)");
+                return type.Success ? "chromium-" + type.Groups[1].Value
+                    : commandLine.Contains("chromium", StringComparison.Ordinal) ? "chromium-browser"
+                    : Path.GetFileName(commandLine.Split(' ')[0]);
+            }
+            catch (IOException)
+            {
+                return "gone";
+            }
         }
 
         /// <summary>utime + stime + cutime + cstime in clock ticks (100 per second on Linux).</summary>
@@ -120,8 +159,6 @@ public sealed class bulletin_benchmark(ITestOutputHelper output)
 
                 _peakRss = Math.Max(_peakRss, rss);
                 _peakOwnRss = Math.Max(_peakOwnRss, ReadKb($"/proc/{_root}/status", "VmRSS:"));
-                _firstPss = _firstPss == 0 ? pss : _firstPss;
-                _lastPss = pss;
                 if (pss > _peakPss)
                 {
                     _peakPss = pss;

@@ -57,7 +57,7 @@ public sealed class printed_bulletin_reads_back_complete(PrinterFixture fixture)
         Assert.Contains("30天以上", text);
 
         await PdfTools.PageImageAsync(path, 1);
-        await PdfTools.PageImageAsync(path, 2);
+        await PdfTools.PageImageAsync(path, 3);
     }
 
     [Fact]

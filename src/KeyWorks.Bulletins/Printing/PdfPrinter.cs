@@ -49,7 +49,7 @@ public sealed class PdfPrinter : IAsyncDisposable
         {
             return await started.WaitAsync(_options.RenderTimeout, cancellationToken);
         }
-        catch (TimeoutException) when (!started.IsCompleted)
+        catch (System.TimeoutException) when (!started.IsCompleted)
         {
             throw new BulletinRenderTimeoutException(_options.RenderTimeout, job.Stage);
         }
@@ -188,7 +188,7 @@ public sealed class PdfPrinter : IAsyncDisposable
     private async Task<BulletinPrintException> ExplainAsync(RunningBrowser browser, PlaywrightException exception, PrintJob job)
     {
         // The page may report "target closed" a moment before the browser reports its disconnection.
-        if (await browser.HasDiedAsync(TimeSpan.FromSeconds(2)))
+        if (await browser.HasDiedAsync(TimeSpan.FromSeconds(5)))
         {
             return new BrowserUnavailableException(
                 $"Chromium exited while {job.Stage}; the next job starts a new browser, so this one can be run again.",
@@ -221,7 +221,7 @@ public sealed class PdfPrinter : IAsyncDisposable
         {
             await page.CloseAsync().WaitAsync(TimeSpan.FromSeconds(10));
         }
-        catch (Exception exception) when (exception is PlaywrightException or TimeoutException)
+        catch (Exception exception) when (exception is PlaywrightException or System.TimeoutException)
         {
             // A page of a dead browser needs no closing.
         }
@@ -233,7 +233,7 @@ public sealed class PdfPrinter : IAsyncDisposable
         {
             await browser.CloseAsync().WaitAsync(TimeSpan.FromSeconds(10));
         }
-        catch (Exception exception) when (exception is PlaywrightException or TimeoutException)
+        catch (Exception exception) when (exception is PlaywrightException or System.TimeoutException)
         {
             // Already gone.
         }
