@@ -61,8 +61,17 @@ public sealed class PdfPrinter : IAsyncDisposable
         {
             if (!started.IsCompleted)
             {
-                // Closing the page below ends the abandoned job; its failure is expected and observed here.
-                _ = started.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+                // An abandoned job ends when its page closes (below); if time ran out before the page existed,
+                // the page is closed once the job gets that far. Its failure is expected and observed here.
+                _ = started.ContinueWith(
+                    t =>
+                    {
+                        _ = t.Exception;
+                        return CloseQuietlyAsync(job.Page);
+                    },
+                    CancellationToken.None,
+                    TaskContinuationOptions.None,
+                    TaskScheduler.Default).Unwrap();
             }
 
             await CloseQuietlyAsync(job.Page);
