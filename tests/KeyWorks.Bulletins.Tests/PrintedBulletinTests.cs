@@ -26,8 +26,10 @@ public sealed class printed_bulletin_reads_back_complete(PrinterFixture fixture)
     {
         var document = SampleBulletin.Create();
 
-        var pdf = await fixture.Printer.PrintAsync(new BulletinHtmlRenderer().Render(document), TestContext.Current.CancellationToken);
+        var printable = new BulletinHtmlRenderer().Render(document);
+        var pdf = await fixture.Printer.PrintAsync(printable, TestContext.Current.CancellationToken);
 
+        await File.WriteAllTextAsync(Path.Combine(PdfTools.ArtifactsFolder, "sample.html"), printable.Html, TestContext.Current.CancellationToken);
         var path = await PdfTools.SaveAsync("sample", pdf);
         var text = await PdfTools.TextAsync(path);
         var pages = await PdfTools.PageCountAsync(path);

@@ -78,7 +78,7 @@ public static class BulletinCharts
                 },
             },
         };
-        return new ChartSpec(id, "各项目年度投资完成率（条形颜色为状态灯，虚线为全区序时进度）", 174, Math.Clamp(14 + (projects.Count * 9 / 2), 50, 225), option);
+        return new ChartSpec(id, "各项目年度投资完成率（条形颜色为状态灯，虚线为全区序时进度）", 174, Math.Clamp(12 + (projects.Count * 21 / 5), 50, 225), option);
     }
 
     /// <summary>The programme's cumulative planned and completed investment (亿元) by month: the S-curve.</summary>
