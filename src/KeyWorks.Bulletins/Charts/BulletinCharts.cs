@@ -140,8 +140,8 @@ public static class BulletinCharts
             ["itemStyle"] = new JsonObject { ["color"] = u.Flag switch { RankingFlag.Red => Red, RankingFlag.Black => "#222222", _ => Blue } },
         }).ToArray());
         var option = Base();
-        option["grid"] = new JsonObject { ["left"] = 8, ["right"] = 40, ["top"] = 10, ["bottom"] = 8, ["containLabel"] = true };
-        option["xAxis"] = new JsonObject { ["type"] = "value", ["name"] = "得分", ["max"] = 100, ["axisLabel"] = new JsonObject { ["fontSize"] = 9 } };
+        option["grid"] = new JsonObject { ["left"] = 8, ["right"] = 40, ["top"] = 10, ["bottom"] = 22, ["containLabel"] = true };
+        option["xAxis"] = new JsonObject { ["type"] = "value", ["name"] = "得分", ["nameLocation"] = "middle", ["nameGap"] = 20, ["nameTextStyle"] = new JsonObject { ["fontSize"] = 9 }, ["max"] = 100, ["axisLabel"] = new JsonObject { ["fontSize"] = 9 } };
         option["yAxis"] = new JsonObject { ["type"] = "category", ["inverse"] = true, ["data"] = names, ["axisTick"] = new JsonObject { ["show"] = false }, ["axisLabel"] = new JsonObject { ["fontSize"] = 9, ["interval"] = 0, ["width"] = 170, ["overflow"] = "truncate" } };
         option["series"] = new JsonArray
         {
