@@ -1,0 +1,31 @@
+// Draws every chart listed in the page's JSON block, then tells the printer the page is ready.
+(function () {
+  'use strict';
+  function fail(message) {
+    window.bulletinError = String(message);
+  }
+  try {
+    if (typeof echarts === 'undefined') {
+      fail('ECharts did not load (echarts.min.js missing from the bulletin assets)');
+      return;
+    }
+    var block = document.getElementById('bulletin-charts');
+    var charts = block ? JSON.parse(block.textContent) : [];
+    charts.forEach(function (chart) {
+      var element = document.getElementById(chart.id);
+      if (!element) {
+        throw new Error('no element for chart ' + chart.id);
+      }
+      var instance = echarts.init(element, null, { renderer: 'svg' });
+      instance.setOption(chart.option, { notMerge: true, lazyUpdate: false });
+    });
+    // Two frames: the SVG is in the DOM after setOption; the second frame guarantees layout is done.
+    requestAnimationFrame(function () {
+      requestAnimationFrame(function () {
+        window.bulletinReady = true;
+      });
+    });
+  } catch (error) {
+    fail(error && error.stack ? error.stack : error);
+  }
+})();
