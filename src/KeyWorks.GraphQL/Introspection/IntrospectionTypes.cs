@@ -138,8 +138,14 @@ internal static class IntrospectionTypes
         }
         """;
 
-    /// <summary>Creates a fresh set of introspection types for one schema, with their resolvers bound.</summary>
-    public static IReadOnlyList<NamedType> Create()
+    private static readonly Lazy<IReadOnlyList<NamedType>> Shared = new(Create);
+
+    /// <summary>The introspection types, shared by every schema (they hold no schema-specific state).</summary>
+    public static IReadOnlyList<NamedType> All => Shared.Value;
+
+    public static NamedType Get(string name) => All.First(t => t.Name == name);
+
+    private static IReadOnlyList<NamedType> Create()
     {
         var assembly = new SchemaAssembly([Parser.Parse(Sdl)], new Dictionary<string, ScalarType>());
         assembly.BuildTypes();

@@ -50,13 +50,19 @@ public sealed record OperationDefinitionNode(
     public override IReadOnlyList<DirectiveNode> Directives { get; } = Directives;
 
     public override SelectionSetNode SelectionSet { get; } = SelectionSet;
+
+    /// <summary>A description (draft: executable descriptions); ignored by execution.</summary>
+    public StringValueNode? Description { get; init; }
 }
 
 public sealed record VariableDefinitionNode(
     VariableNode Variable,
     TypeNode Type,
     ValueNode? DefaultValue,
-    IReadOnlyList<DirectiveNode> Directives) : SyntaxNode;
+    IReadOnlyList<DirectiveNode> Directives) : SyntaxNode
+{
+    public StringValueNode? Description { get; init; }
+}
 
 public sealed record FragmentDefinitionNode(
     Name Name,
@@ -67,6 +73,8 @@ public sealed record FragmentDefinitionNode(
     public override IReadOnlyList<DirectiveNode> Directives { get; } = Directives;
 
     public override SelectionSetNode SelectionSet { get; } = SelectionSet;
+
+    public StringValueNode? Description { get; init; }
 }
 
 public sealed record SelectionSetNode(IReadOnlyList<SelectionNode> Selections) : SyntaxNode;

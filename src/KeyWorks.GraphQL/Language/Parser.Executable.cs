@@ -34,12 +34,13 @@ public sealed partial class Parser
     private VariableDefinitionNode ParseVariableDefinition()
     {
         var start = _token;
+        var description = ParseDescription();
         var variable = ParseVariable();
         Expect(TokenKind.Colon);
         var type = ParseTypeReference();
         var defaultValue = Skip(TokenKind.EqualsSign) ? ParseValueLiteral(isConst: true) : null;
         var directives = ParseDirectives(isConst: true);
-        return new VariableDefinitionNode(variable, type, defaultValue, directives) { Location = LocationFrom(start) };
+        return new VariableDefinitionNode(variable, type, defaultValue, directives) { Location = LocationFrom(start), Description = description };
     }
 
     private VariableNode ParseVariable()

@@ -81,6 +81,11 @@ public sealed partial class Parser
 
         var hasDescription = _token.Kind is TokenKind.String or TokenKind.BlockString;
         var keyword = hasDescription ? LookAhead() : _token;
+        if (hasDescription && keyword.Kind == TokenKind.BraceL)
+        {
+            throw Error(_token, "Unexpected description, descriptions are not supported on shorthand queries.");
+        }
+
         if (keyword.Kind == TokenKind.Name)
         {
             switch (keyword.Value)
@@ -94,23 +99,24 @@ public sealed partial class Parser
                 case "input":
                 case "directive":
                     return ParseTypeSystemDefinition();
+                case "query":
+                case "mutation":
+                case "subscription":
+                    var description = ParseDescription();
+                    return ParseOperationDefinition() with { Description = description };
+                case "fragment":
+                    var fragmentDescription = ParseDescription();
+                    return ParseFragmentDefinition() with { Description = fragmentDescription };
             }
 
             if (hasDescription)
             {
-                throw Error(keyword, "Unexpected description, descriptions are supported only on type definitions.");
+                throw Error(_token, "Unexpected description, only GraphQL definitions support descriptions.");
             }
 
-            switch (keyword.Value)
+            if (keyword.Value == "extend")
             {
-                case "query":
-                case "mutation":
-                case "subscription":
-                    return ParseOperationDefinition();
-                case "fragment":
-                    return ParseFragmentDefinition();
-                case "extend":
-                    return ParseTypeSystemExtension();
+                return ParseTypeSystemExtension();
             }
         }
 

@@ -15,11 +15,11 @@ public static class Printer
     {
         DocumentNode document => Join(document.Definitions.Select(Print), "\n\n"),
         OperationDefinitionNode operation => PrintOperation(operation),
-        VariableDefinitionNode variable => Print(variable.Variable) + ": " + Print(variable.Type)
+        VariableDefinitionNode variable => WithDescription(variable.Description, Print(variable.Variable) + ": " + Print(variable.Type)
             + Wrap(" = ", variable.DefaultValue is null ? "" : Print(variable.DefaultValue))
-            + Wrap(" ", Directives(variable.Directives)),
-        FragmentDefinitionNode fragment => "fragment " + fragment.Name.Value + " on " + fragment.TypeCondition.Name.Value + " "
-            + Wrap("", Directives(fragment.Directives), " ") + Print(fragment.SelectionSet),
+            + Wrap(" ", Directives(variable.Directives))),
+        FragmentDefinitionNode fragment => WithDescription(fragment.Description, "fragment " + fragment.Name.Value + " on " + fragment.TypeCondition.Name.Value + " "
+            + Wrap("", Directives(fragment.Directives), " ") + Print(fragment.SelectionSet)),
         SelectionSetNode set => Block(set.Selections.Select(Print)),
         FieldNode field => PrintField(field),
         FragmentSpreadNode spread => "..." + spread.Name.Value + Wrap(" ", Directives(spread.Directives)),
@@ -53,8 +53,11 @@ public static class Printer
     private static string PrintOperation(OperationDefinitionNode operation)
     {
         var keyword = OperationKeyword(operation.Operation);
-        var variables = Wrap("(", Join(operation.VariableDefinitions.Select(Print), ", "), ")");
-        var prefix = Join([keyword, Join([operation.Name?.Value ?? "", variables], ""), Directives(operation.Directives)], " ");
+        var printedVariables = operation.VariableDefinitions.Select(Print).ToList();
+        var variables = printedVariables.Any(v => v.Contains('\n', StringComparison.Ordinal))
+            ? Wrap("(\n", Join(printedVariables, "\n"), "\n)")
+            : Wrap("(", Join(printedVariables, ", "), ")");
+        var prefix = WithDescription(operation.Description, Join([keyword, Join([operation.Name?.Value ?? "", variables], ""), Directives(operation.Directives)], " "));
         var selectionSet = Print(operation.SelectionSet);
         return operation.Operation == OperationType.Query && prefix == keyword ? selectionSet : prefix + " " + selectionSet;
     }

@@ -385,7 +385,7 @@ internal sealed class SchemaAssembly
         referenced.UnionWith(_directives.Values.SelectMany(d => d.Arguments).Select(a => a.Type.Named.Name));
         _ = (query, mutation, subscription);
         var result = _types.Values.Where(t => t.AstNodes.Count > 0 || referenced.Contains(t.Name)).ToList();
-        result.AddRange(Introspection.IntrospectionTypes.Create());
+        result.AddRange(Introspection.IntrospectionTypes.All);
         return result;
     }
 
