@@ -14,8 +14,10 @@ public sealed class FieldContext
         ObjectType parentType,
         IReadOnlyList<FieldNode> fieldNodes,
         ResponsePath path,
-        RequestContext request)
+        RequestContext request,
+        Schema schema)
     {
+        Schema = schema;
         Source = source;
         Arguments = arguments;
         Field = field;
@@ -24,6 +26,8 @@ public sealed class FieldContext
         Path = path;
         Request = request;
     }
+
+    public Schema Schema { get; }
 
     /// <summary>The value of the parent object (the root value for root fields).</summary>
     public object? Source { get; }

@@ -93,6 +93,8 @@ internal static class IntrospectionTypes
           isRepeatable: Boolean!
           locations: [__DirectiveLocation!]!
           args(includeDeprecated: Boolean = false): [__InputValue!]!
+          isDeprecated: Boolean!
+          deprecationReason: String
         }
 
         "A Directive can be adjacent to many parts of the GraphQL language, a __DirectiveLocation describes one such possible adjacencies."

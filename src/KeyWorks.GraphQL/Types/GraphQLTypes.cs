@@ -230,6 +230,25 @@ public sealed class InputValueDefinition(string name, GraphQLType type)
 
     public bool HasDefaultValue => DefaultValue is not null;
 
+    private object? _coercedDefault;
+    private bool _defaultCoerced;
+
+    /// <summary>The default value after input coercion, as resolvers receive it.</summary>
+    public object? CoercedDefaultValue
+    {
+        get
+        {
+            if (!_defaultCoerced)
+            {
+                var value = Execution.InputValues.ValueFromAst(DefaultValue, Type, null);
+                _coercedDefault = Execution.InputValues.IsInvalid(value) ? null : value;
+                _defaultCoerced = true;
+            }
+
+            return _coercedDefault;
+        }
+    }
+
     public string? DeprecationReason { get; internal set; }
 
     public InputValueDefinitionNode? AstNode { get; internal set; }

@@ -20,6 +20,10 @@ public class ScalarType(string name) : NamedType(name)
     /// <summary>Input coercion of a literal; variables inside it have already been replaced.</summary>
     public virtual object? ParseLiteral(ValueNode literal) => ValueLiterals.ToPlainValue(literal);
 
+    /// <summary>Parses a literal that may hold variables: a scalar without its own literal parsing takes their values.</summary>
+    internal object? ParseLiteralWithVariables(ValueNode literal, IReadOnlyDictionary<string, object?>? variables) =>
+        GetType() == typeof(ScalarType) ? ValueLiterals.ToPlainValue(literal, variables) : ParseLiteral(literal);
+
     protected static GraphQLException Invalid(string message) => new(message, "BAD_USER_INPUT");
 
     /// <summary>Describes a value in an error message the way clients expect (JSON-like).</summary>

@@ -23,6 +23,7 @@ public sealed partial class SchemaBuilder
     private readonly Dictionary<string, TypeResolver> _typeResolvers = new(StringComparer.Ordinal);
     private readonly Dictionary<Type, string> _clrTypes = [];
     private readonly Dictionary<string, int> _costs = new(StringComparer.Ordinal);
+    private FieldResolver? _defaultResolver;
 
     private SchemaBuilder()
     {
@@ -69,6 +70,13 @@ public sealed partial class SchemaBuilder
     /// <summary>Binds a synchronous resolver.</summary>
     public SchemaBuilder Bind(string coordinate, Func<FieldContext, object?> resolver) =>
         Bind(coordinate, context => new ValueTask<object?>(resolver(context)));
+
+    /// <summary>Replaces the default resolver (property or dictionary lookup) for every field not bound explicitly.</summary>
+    public SchemaBuilder DefaultResolver(FieldResolver resolver)
+    {
+        _defaultResolver = resolver;
+        return this;
+    }
 
     /// <summary>Binds an asynchronous resolver.</summary>
     public SchemaBuilder Bind<TResult>(string coordinate, Func<FieldContext, Task<TResult>> resolver) =>
@@ -174,6 +182,17 @@ public sealed partial class SchemaBuilder
 
     private void ApplyBindings(Schema schema, List<GraphQLError> errors)
     {
+        if (_defaultResolver is not null)
+        {
+            foreach (var type in schema.Types.OfType<FieldsType>().Where(t => !t.IsIntrospectionType))
+            {
+                foreach (var field in type.Fields)
+                {
+                    field.Resolver ??= _defaultResolver;
+                }
+            }
+        }
+
         foreach (var (coordinate, resolver) in _resolvers)
         {
             if (FindField(schema, coordinate, errors) is { } field)

@@ -8,7 +8,7 @@
 // a field named "echo" returns its coerced arguments.
 import {
   buildSchema, parse, validate, execute, GraphQLError, GraphQLScalarType,
-  buildClientSchema, printSchema, getIntrospectionQuery, lexicographicSortSchema,
+  buildClientSchema, printSchema, getIntrospectionQuery, lexicographicSortSchema, getOperationAST,
 } from 'graphql';
 import { readFileSync } from 'node:fs';
 
@@ -66,6 +66,10 @@ for (const c of request.cases ?? []) {
   const validationErrors = validate(schema, document);
   if (validationErrors.length > 0) {
     results[c.id] = { validationErrors: plainErrors(validationErrors) };
+    continue;
+  }
+  if (getOperationAST(document, c.operationName ?? undefined)?.operation === 'subscription') {
+    results[c.id] = { execution: { subscription: true } };
     continue;
   }
   const result = await execute({
