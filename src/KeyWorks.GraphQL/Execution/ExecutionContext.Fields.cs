@@ -21,12 +21,12 @@ internal sealed partial class ExecutionContext
                 var value = result.Result;
                 if (ReferenceEquals(value, Propagate))
                 {
+                    // The object is null now; its remaining fields are not executed.
                     propagate = true;
+                    break;
                 }
-                else
-                {
-                    map.Set(i, value);
-                }
+
+                map.Set(i, value);
             }
             else
             {
@@ -247,8 +247,13 @@ internal sealed partial class ExecutionContext
             var completed = CompleteAsync(itemType, field, itemPath, item);
             if (completed.IsCompletedSuccessfully)
             {
-                propagate |= ReferenceEquals(completed.Result, Propagate);
                 results.Add(completed.Result);
+                if (ReferenceEquals(completed.Result, Propagate))
+                {
+                    // The list is null now; its remaining items are not completed.
+                    propagate = true;
+                    break;
+                }
             }
             else
             {
@@ -313,7 +318,12 @@ internal sealed partial class ExecutionContext
             throw new GraphQLException($"Abstract type \"{abstractType.Name}\" was resolved to a type \"{name}\" that does not exist inside the schema.");
         }
 
-        if (runtimeType is not ObjectType objectType || !schema.IsSubType(abstractType, objectType))
+        if (runtimeType is not ObjectType objectType)
+        {
+            throw new GraphQLException($"Abstract type \"{abstractType.Name}\" was resolved to a non-object type \"{name}\".");
+        }
+
+        if (!schema.IsSubType(abstractType, objectType))
         {
             throw new GraphQLException($"Runtime Object type \"{name}\" is not a possible type for \"{abstractType.Name}\".");
         }
