@@ -138,7 +138,8 @@ internal sealed class SchemaAssembly
             _ => throw new InvalidOperationException("Unknown type definition " + node.GetType().Name),
         };
         type.AstNodes = [node];
-        type.Description = node.Description?.Value ?? type.Description;
+        // Schema-first: the SDL is the truth, also for the descriptions of provided scalars.
+        type.Description = node.Description?.Value;
         _types[name] = type;
     }
 
