@@ -15,6 +15,7 @@ public sealed class DataLoaderRegistry
     private readonly Lock _lock = new();
     private TaskCompletionSource _work = NewSignal();
     private int _pending;
+    private int _busy;
 
     internal DataLoaderRegistry(RequestContext request)
     {
@@ -39,28 +40,53 @@ public sealed class DataLoaderRegistry
 
     internal CancellationToken CancellationToken => _request.CancellationToken;
 
-    internal bool HasPending => Volatile.Read(ref _pending) > 0;
-
-    /// <summary>Completes when a key is queued; already complete when keys are waiting.</summary>
-    internal Task WhenWorkQueued()
+    /// <summary>The executor is running synchronous work that may queue more keys; batches wait for it.</summary>
+    internal void BeginWork()
     {
         lock (_lock)
         {
-            return _pending > 0 ? Task.CompletedTask : _work.Task;
+            _busy++;
+        }
+    }
+
+    internal void EndWork()
+    {
+        TaskCompletionSource? signal = null;
+        lock (_lock)
+        {
+            if (--_busy == 0 && _pending > 0)
+            {
+                signal = _work;
+                _work = NewSignal();
+            }
+        }
+
+        signal?.TrySetResult();
+    }
+
+    /// <summary>Completes when keys are queued and the executor is idle, so a batch can go out whole.</summary>
+    internal Task WhenDispatchable()
+    {
+        lock (_lock)
+        {
+            return _pending > 0 && _busy == 0 ? Task.CompletedTask : _work.Task;
         }
     }
 
     internal void Queued()
     {
-        TaskCompletionSource signal;
+        TaskCompletionSource? signal = null;
         lock (_lock)
         {
             _pending++;
-            signal = _work;
-            _work = NewSignal();
+            if (_busy == 0)
+            {
+                signal = _work;
+                _work = NewSignal();
+            }
         }
 
-        signal.TrySetResult();
+        signal?.TrySetResult();
     }
 
     /// <summary>Starts a batch for every loader with queued keys.</summary>
@@ -69,7 +95,7 @@ public sealed class DataLoaderRegistry
         List<IDispatchable> loaders;
         lock (_lock)
         {
-            if (_pending == 0)
+            if (_pending == 0 || _busy > 0)
             {
                 return;
             }

@@ -11,6 +11,9 @@ internal sealed partial class ExecutionContext
         var map = new ResultMap(plan.Keys);
         var propagate = false;
         List<(int Index, Task<object?> Task)>? pending = null;
+        request.Loaders.BeginWork();
+        try
+        {
         for (var i = 0; i < plan.Fields.Length; i++)
         {
             var field = plan.Fields[i];
@@ -33,10 +36,15 @@ internal sealed partial class ExecutionContext
                 (pending ??= []).Add((i, result.AsTask()));
             }
         }
+        }
+        finally
+        {
+            request.Loaders.EndWork();
+        }
 
         if (pending is not null)
         {
-            await WhenAllAsync(pending.Select(p => (Task)p.Task)).ConfigureAwait(false);
+            await Task.WhenAll(pending.Select(p => (Task)p.Task)).ConfigureAwait(false);
             foreach (var (index, task) in pending)
             {
                 var value = task.Result;
@@ -62,7 +70,7 @@ internal sealed partial class ExecutionContext
         {
             var field = plan.Fields[i];
             var task = ExecuteFieldAsync(type, source, field, ResponsePath.Root(field.Key));
-            var value = task.IsCompletedSuccessfully ? task.Result : await AwaitWithLoadersAsync(task.AsTask()).ConfigureAwait(false);
+            var value = task.IsCompletedSuccessfully ? task.Result : await task.ConfigureAwait(false);
             if (ReferenceEquals(value, Propagate))
             {
                 return Propagate;
@@ -74,29 +82,37 @@ internal sealed partial class ExecutionContext
         return map;
     }
 
-    private async Task<object?> AwaitWithLoadersAsync(Task<object?> task)
+    /// <summary>
+    /// Waits for the operation, sending data loader batches whenever keys are queued and the executor has
+    /// no synchronous work left that could queue more.
+    /// </summary>
+    private async Task<object?> RunWithLoadersAsync(Func<ValueTask<object?>> start)
     {
-        await WhenAllAsync([task]).ConfigureAwait(false);
-        return task.Result;
-    }
-
-    /// <summary>Waits for tasks, dispatching data loader batches whenever resolvers queue keys meanwhile.</summary>
-    private async Task WhenAllAsync(IEnumerable<Task> tasks)
-    {
-        var all = Task.WhenAll(tasks);
         var loaders = request.Loaders;
-        while (!all.IsCompleted)
+        ValueTask<object?> root;
+        loaders.BeginWork();
+        try
         {
-            loaders.DispatchAll();
-            if (all.IsCompleted)
-            {
-                break;
-            }
-
-            await Task.WhenAny(all, loaders.WhenWorkQueued()).ConfigureAwait(false);
+            root = start();
+        }
+        finally
+        {
+            loaders.EndWork();
         }
 
-        await all.ConfigureAwait(false);
+        if (root.IsCompletedSuccessfully)
+        {
+            return root.Result;
+        }
+
+        var task = root.AsTask();
+        while (!task.IsCompleted)
+        {
+            await Task.WhenAny(task, loaders.WhenDispatchable()).ConfigureAwait(false);
+            loaders.DispatchAll();
+        }
+
+        return await task.ConfigureAwait(false);
     }
 
     private ValueTask<object?> ExecuteFieldAsync(ObjectType type, object? source, FieldPlan field, ResponsePath path)
@@ -241,6 +257,9 @@ internal sealed partial class ExecutionContext
         List<(int Index, Task<object?> Task)>? pending = null;
         var propagate = false;
         var index = 0;
+        request.Loaders.BeginWork();
+        try
+        {
         foreach (var item in items)
         {
             var itemPath = path.Index(index);
@@ -263,6 +282,11 @@ internal sealed partial class ExecutionContext
 
             index++;
         }
+        }
+        finally
+        {
+            request.Loaders.EndWork();
+        }
 
         if (pending is null)
         {
@@ -274,7 +298,7 @@ internal sealed partial class ExecutionContext
 
     private async ValueTask<object?> AwaitListAsync(List<object?> results, List<(int Index, Task<object?> Task)> pending, bool propagate)
     {
-        await WhenAllAsync(pending.Select(p => (Task)p.Task)).ConfigureAwait(false);
+        await Task.WhenAll(pending.Select(p => (Task)p.Task)).ConfigureAwait(false);
         foreach (var (index, task) in pending)
         {
             propagate |= ReferenceEquals(task.Result, Propagate);

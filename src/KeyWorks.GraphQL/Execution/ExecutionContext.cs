@@ -44,9 +44,9 @@ internal sealed partial class ExecutionContext(
         }
 
         var plan = RootPlan(rootType, operation.SelectionSet);
-        var data = operation.Operation == OperationType.Mutation
-            ? await ExecuteSeriallyAsync(rootType, rootValue, plan).ConfigureAwait(false)
-            : await ExecuteSelectionSetAsync(rootType, rootValue, plan, null).ConfigureAwait(false);
+        var data = await RunWithLoadersAsync(() => operation.Operation == OperationType.Mutation
+            ? ExecuteSeriallyAsync(rootType, rootValue, plan)
+            : ExecuteSelectionSetAsync(rootType, rootValue, plan, null)).ConfigureAwait(false);
         return new ExecutionResult(ReferenceEquals(data, Propagate) ? null : data, Errors, hasData: true);
     }
 
