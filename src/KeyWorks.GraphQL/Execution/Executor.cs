@@ -1,7 +1,6 @@
 using KeyWorks.GraphQL.Language;
 using KeyWorks.GraphQL.Limits;
 using KeyWorks.GraphQL.Types;
-using KeyWorks.GraphQL.Validation;
 
 namespace KeyWorks.GraphQL.Execution;
 
@@ -85,19 +84,25 @@ public static partial class Executor
                     null, null, GraphQLError.CodeExtension("DOCUMENT_TOO_LARGE")));
             }
 
-            try
+            document = DocumentCache.TryParse(request.Query, options.Parser);
+            if (document is null)
             {
-                document = Parser.Parse(request.Query, options.Parser);
-            }
-            catch (GraphQLSyntaxException error)
-            {
-                return Fail(error.ToError());
+                try
+                {
+                    Parser.Parse(request.Query, options.Parser);
+                }
+                catch (GraphQLSyntaxException error)
+                {
+                    return Fail(error.ToError());
+                }
+
+                return Fail(new GraphQLError("The query document could not be parsed.", null, null, GraphQLError.CodeExtension("GRAPHQL_PARSE_FAILED")));
             }
         }
 
         if (options.Validate)
         {
-            var validationErrors = DocumentValidator.Validate(schema, document);
+            var validationErrors = ValidationCache.Validate(schema, document!);
             if (validationErrors.Count > 0)
             {
                 return Fail([.. validationErrors]);
