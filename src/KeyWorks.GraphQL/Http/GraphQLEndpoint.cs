@@ -30,9 +30,16 @@ internal sealed partial class GraphQLHttpHandler(Schema schema, GraphQLHttpOptio
 {
     internal const string GraphQLResponseJson = "application/graphql-response+json";
     internal const string Json = "application/json";
+    internal const string EventStream = "text/event-stream";
 
     public async Task HandleAsync(HttpContext http)
     {
+        if (http.WebSockets.IsWebSocketRequest)
+        {
+            await GraphQLWebSocket.HandleAsync(http, schema, options).ConfigureAwait(false);
+            return;
+        }
+
         var isGet = HttpMethods.IsGet(http.Request.Method);
         if (!isGet && !HttpMethods.IsPost(http.Request.Method))
         {
@@ -42,7 +49,8 @@ internal sealed partial class GraphQLHttpHandler(Schema schema, GraphQLHttpOptio
         }
 
         var accept = http.Request.Headers.Accept.ToString();
-        var mediaType = MediaTypes.Negotiate(accept);
+        var streaming = MediaTypes.Accepts(accept, EventStream);
+        var mediaType = MediaTypes.Negotiate(accept) ?? (streaming ? Json : null);
         if (mediaType is null)
         {
             http.Response.StatusCode = StatusCodes.Status406NotAcceptable;
@@ -82,6 +90,12 @@ internal sealed partial class GraphQLHttpHandler(Schema schema, GraphQLHttpOptio
         }
 
         var context = options.ContextFactory?.Invoke(http) ?? new RequestContext(http.User, http.RequestServices, http.RequestAborted);
+        if (streaming)
+        {
+            await ServerSentEvents.StreamAsync(http, schema, request, context, executionOptions).ConfigureAwait(false);
+            return;
+        }
+
         var result = await Executor.ExecuteAsync(schema, request, context, executionOptions, http.RequestAborted).ConfigureAwait(false);
         await WriteAsync(http, result, mediaType, StatusFor(mediaType, result.HasData)).ConfigureAwait(false);
     }

@@ -182,6 +182,17 @@ public sealed partial class SchemaBuilder
 
     private void ApplyBindings(Schema schema, List<GraphQLError> errors)
     {
+        foreach (var (coordinate, subscriber) in _subscribers)
+        {
+            if (FindField(schema, coordinate, errors) is { } field)
+            {
+                field.Subscriber = subscriber;
+
+                // By default a subscription field's value is the event itself.
+                field.Resolver ??= _resolvers.ContainsKey(coordinate) ? null : context => new ValueTask<object?>(context.Source);
+            }
+        }
+
         if (_defaultResolver is not null)
         {
             foreach (var type in schema.Types.OfType<FieldsType>().Where(t => !t.IsIntrospectionType))
@@ -198,14 +209,6 @@ public sealed partial class SchemaBuilder
             if (FindField(schema, coordinate, errors) is { } field)
             {
                 field.Resolver = resolver;
-            }
-        }
-
-        foreach (var (coordinate, subscriber) in _subscribers)
-        {
-            if (FindField(schema, coordinate, errors) is { } field)
-            {
-                field.Subscriber = subscriber;
             }
         }
 
