@@ -48,6 +48,22 @@ internal sealed partial class GraphQLHttpHandler(Schema schema, GraphQLHttpOptio
             return;
         }
 
+        if (isGet && options.EnableGraphiQL)
+        {
+            if (GraphiQLPage.IsAssetRequest(http))
+            {
+                await GraphiQLPage.WriteAssetAsync(http).ConfigureAwait(false);
+                return;
+            }
+
+            if (!http.Request.Query.ContainsKey("query") && !http.Request.Query.ContainsKey("documentId")
+                && MediaTypes.Accepts(http.Request.Headers.Accept.ToString(), "text/html"))
+            {
+                await GraphiQLPage.WriteAsync(http).ConfigureAwait(false);
+                return;
+            }
+        }
+
         var accept = http.Request.Headers.Accept.ToString();
         var streaming = MediaTypes.Accepts(accept, EventStream);
         var mediaType = MediaTypes.Negotiate(accept) ?? (streaming ? Json : null);

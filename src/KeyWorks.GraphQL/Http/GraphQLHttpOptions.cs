@@ -24,6 +24,9 @@ public sealed class GraphQLHttpOptions
     /// <summary>Only persisted documents may run: document text is accepted only when its hash is in the store.</summary>
     public bool AllowListOnly { get; set; }
 
+    /// <summary>Serve GraphiQL to browsers: a GET with Accept: text/html and no query.</summary>
+    public bool EnableGraphiQL { get; set; } = true;
+
     /// <summary>How long a graphql-transport-ws client may take to send connection_init.</summary>
     public TimeSpan WebSocketInitTimeout { get; set; } = TimeSpan.FromSeconds(10);
 }
