@@ -28,6 +28,9 @@ public static class DefaultResolver
         return accessor?.Invoke(source);
     }
 
+    internal static Func<object, object?>? Accessor(Type type, string name) =>
+        Accessors.GetOrAdd((type, name), static key => CreateAccessor(key.Item1, key.Item2));
+
     private static Func<object, object?>? CreateAccessor(Type type, string name)
     {
         const BindingFlags flags = BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase;

@@ -17,8 +17,7 @@ internal sealed partial class ExecutionContext
         for (var i = 0; i < plan.Fields.Length; i++)
         {
             var field = plan.Fields[i];
-            var fieldPath = path is null ? ResponsePath.Root(field.Key) : path.Field(field.Key);
-            var result = ExecuteFieldAsync(type, source, field, fieldPath);
+            var result = ExecuteFieldAsync(type, source, field, path);
             if (result.IsCompletedSuccessfully)
             {
                 var value = result.Result;
@@ -69,7 +68,7 @@ internal sealed partial class ExecutionContext
         for (var i = 0; i < plan.Fields.Length; i++)
         {
             var field = plan.Fields[i];
-            var task = ExecuteFieldAsync(type, source, field, ResponsePath.Root(field.Key));
+            var task = ExecuteFieldAsync(type, source, field, null);
             var value = task.IsCompletedSuccessfully ? task.Result : await task.ConfigureAwait(false);
             if (ReferenceEquals(value, Propagate))
             {
@@ -115,7 +114,7 @@ internal sealed partial class ExecutionContext
         return await task.ConfigureAwait(false);
     }
 
-    private ValueTask<object?> ExecuteFieldAsync(ObjectType type, object? source, FieldPlan field, ResponsePath path)
+    private ValueTask<object?> ExecuteFieldAsync(ObjectType type, object? source, FieldPlan field, ResponsePath? parentPath)
     {
         if (field.IsTypeName)
         {
@@ -123,6 +122,13 @@ internal sealed partial class ExecutionContext
         }
 
         var definition = field.Definition!;
+        if (definition.Resolver is null && field.ArgumentError is null && definition.Type.Nullable is ScalarType or EnumType)
+        {
+            // The common case of a property read into a leaf: no context, and a response path only if it fails.
+            return new ValueTask<object?>(ResolveLeaf(type, source, field, parentPath));
+        }
+
+        var path = parentPath is null ? ResponsePath.Root(field.Key) : parentPath.Field(field.Key);
         ValueTask<object?> resolved;
         try
         {
@@ -132,10 +138,9 @@ internal sealed partial class ExecutionContext
             }
 
             request.CancellationToken.ThrowIfCancellationRequested();
-            var context = new FieldContext(source, field.Arguments!, definition, type, field.Nodes, path, request, schema);
             resolved = definition.Resolver is { } resolver
-                ? resolver(context)
-                : new ValueTask<object?>(DefaultResolver.Resolve(source, definition.Name));
+                ? resolver(new FieldContext(source, field.Arguments!, definition, type, field.Nodes, path, request, schema))
+                : new ValueTask<object?>(field.Read(source));
         }
         catch (Exception error)
         {
@@ -149,6 +154,37 @@ internal sealed partial class ExecutionContext
         }
 
         return AwaitAndCompleteAsync(resolved, definition, field, path);
+    }
+
+    private object? ResolveLeaf(ObjectType type, object? source, FieldPlan field, ResponsePath? parentPath)
+    {
+        var definition = field.Definition!;
+        object? value;
+        try
+        {
+            value = field.Read(source);
+            if (value is not null)
+            {
+                value = definition.Type.Named is ScalarType scalar
+                    ? scalar.Serialize(value)
+                    : ((EnumType)definition.Type.Named).FindByInternalValue(value)?.Name
+                        ?? throw new GraphQLException($"Enum \"{definition.Type.Named.Name}\" cannot represent value: {ValueLiterals.Inspect(value)}");
+            }
+        }
+        catch (Exception error)
+        {
+            AddError(error, field, parentPath is null ? ResponsePath.Root(field.Key) : parentPath.Field(field.Key));
+            return definition.Type is NonNullType ? Propagate : null;
+        }
+
+        if (value is null && definition.Type is NonNullType)
+        {
+            var path = parentPath is null ? ResponsePath.Root(field.Key) : parentPath.Field(field.Key);
+            AddError($"Cannot return null for non-nullable field {type.Name}.{definition.Name}.", field, path);
+            return Propagate;
+        }
+
+        return value;
     }
 
     private async ValueTask<object?> AwaitAndCompleteAsync(ValueTask<object?> resolved, FieldDefinition definition, FieldPlan field, ResponsePath path)

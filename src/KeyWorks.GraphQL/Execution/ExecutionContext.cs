@@ -66,6 +66,29 @@ internal sealed partial class ExecutionContext(
 
         public IReadOnlyDictionary<string, object?>? Arguments { get; set; }
 
+        private AccessorCache? _accessor;
+
+        /// <summary>The default resolver, with the property accessor cached for the last CLR type seen.</summary>
+        public object? Read(object? source)
+        {
+            if (source is null or IReadOnlyDictionary<string, object?> or IDictionary<string, object?>)
+            {
+                return DefaultResolver.Resolve(source, Definition!.Name);
+            }
+
+            var sourceType = source.GetType();
+            var cache = _accessor;
+            if (cache is null || !ReferenceEquals(cache.Type, sourceType))
+            {
+                cache = new AccessorCache(sourceType, DefaultResolver.Accessor(sourceType, Definition!.Name));
+                _accessor = cache;
+            }
+
+            return cache.Read?.Invoke(source);
+        }
+
+        private sealed record AccessorCache(Type Type, Func<object, object?>? Read);
+
         public GraphQLException? ArgumentError { get; set; }
 
         public IReadOnlyList<SourceLocation> Locations { get; } = nodes.Select(n => n.Location.ToSourceLocation()).ToArray();

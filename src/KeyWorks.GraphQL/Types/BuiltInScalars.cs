@@ -48,8 +48,8 @@ public static class BuiltInScalars
             double number;
             switch (value)
             {
-                case int i:
-                    return i;
+                case int:
+                    return value;
                 case bool b:
                     return b ? 1 : 0;
                 case string s when s.Length > 0 && double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed):
@@ -123,6 +123,11 @@ public static class BuiltInScalars
 
         public override object? Serialize(object value)
         {
+            if (value is double d && double.IsFinite(d))
+            {
+                return value;
+            }
+
             double number;
             if (value is bool b)
             {
@@ -199,9 +204,9 @@ public static class BuiltInScalars
 
         public override object? Serialize(object value)
         {
-            if (value is bool b)
+            if (value is bool)
             {
-                return b;
+                return value;
             }
 
             if (TryGetNumber(value, out var number) && !double.IsNaN(number) && !double.IsInfinity(number))
