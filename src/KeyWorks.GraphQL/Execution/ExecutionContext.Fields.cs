@@ -14,27 +14,27 @@ internal sealed partial class ExecutionContext
         request.Loaders.BeginWork();
         try
         {
-        for (var i = 0; i < plan.Fields.Length; i++)
-        {
-            var field = plan.Fields[i];
-            var result = ExecuteFieldAsync(type, source, field, path);
-            if (result.IsCompletedSuccessfully)
+            for (var i = 0; i < plan.Fields.Length; i++)
             {
-                var value = result.Result;
-                if (ReferenceEquals(value, Propagate))
+                var field = plan.Fields[i];
+                var result = ExecuteFieldAsync(type, source, field, path);
+                if (result.IsCompletedSuccessfully)
                 {
-                    // The object is null now; its remaining fields are not executed.
-                    propagate = true;
-                    break;
-                }
+                    var value = result.Result;
+                    if (ReferenceEquals(value, Propagate))
+                    {
+                        // The object is null now; its remaining fields are not executed.
+                        propagate = true;
+                        break;
+                    }
 
-                map.Set(i, value);
+                    map.Set(i, value);
+                }
+                else
+                {
+                    (pending ??= []).Add((i, result.AsTask()));
+                }
             }
-            else
-            {
-                (pending ??= []).Add((i, result.AsTask()));
-            }
-        }
         }
         finally
         {
@@ -296,28 +296,28 @@ internal sealed partial class ExecutionContext
         request.Loaders.BeginWork();
         try
         {
-        foreach (var item in items)
-        {
-            var itemPath = path.Index(index);
-            var completed = CompleteAsync(itemType, field, itemPath, item);
-            if (completed.IsCompletedSuccessfully)
+            foreach (var item in items)
             {
-                results.Add(completed.Result);
-                if (ReferenceEquals(completed.Result, Propagate))
+                var itemPath = path.Index(index);
+                var completed = CompleteAsync(itemType, field, itemPath, item);
+                if (completed.IsCompletedSuccessfully)
                 {
-                    // The list is null now; its remaining items are not completed.
-                    propagate = true;
-                    break;
+                    results.Add(completed.Result);
+                    if (ReferenceEquals(completed.Result, Propagate))
+                    {
+                        // The list is null now; its remaining items are not completed.
+                        propagate = true;
+                        break;
+                    }
                 }
-            }
-            else
-            {
-                results.Add(null);
-                (pending ??= []).Add((index, completed.AsTask()));
-            }
+                else
+                {
+                    results.Add(null);
+                    (pending ??= []).Add((index, completed.AsTask()));
+                }
 
-            index++;
-        }
+                index++;
+            }
         }
         finally
         {
