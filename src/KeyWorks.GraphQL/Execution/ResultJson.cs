@@ -6,6 +6,9 @@ namespace KeyWorks.GraphQL.Execution;
 /// <summary>Writes results and errors as the JSON of a GraphQL response (spec 7): errors first, then data.</summary>
 public static class ResultJson
 {
+    /// <summary>Writer settings for responses: only what JSON requires is escaped, so Chinese text and "+" stay readable.</summary>
+    public static JsonWriterOptions WriterOptions { get; } = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static void Write(Utf8JsonWriter writer, ExecutionResult result)
     {
         writer.WriteStartObject();
@@ -27,7 +30,7 @@ public static class ResultJson
     public static byte[] ToUtf8Bytes(ExecutionResult result)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, ResultJson.WriterOptions))
         {
             Write(writer, result);
         }

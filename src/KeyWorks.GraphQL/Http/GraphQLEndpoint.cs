@@ -182,7 +182,7 @@ internal sealed partial class GraphQLHttpHandler(Schema schema, GraphQLHttpOptio
     {
         http.Response.StatusCode = status;
         http.Response.ContentType = mediaType + "; charset=utf-8";
-        await using (var writer = new Utf8JsonWriter(http.Response.BodyWriter))
+        await using (var writer = new Utf8JsonWriter(http.Response.BodyWriter, ResultJson.WriterOptions))
         {
             ResultJson.Write(writer, result);
         }

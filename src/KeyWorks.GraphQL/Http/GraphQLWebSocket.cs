@@ -254,7 +254,7 @@ internal sealed class GraphQLWebSocket
     private async Task SendAsync(Action<Utf8JsonWriter> write)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, ResultJson.WriterOptions))
         {
             writer.WriteStartObject();
             write(writer);

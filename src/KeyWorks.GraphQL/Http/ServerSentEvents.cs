@@ -32,7 +32,7 @@ internal static class ServerSentEvents
             await foreach (var result in subscription.Stream.WithCancellation(http.RequestAborted).ConfigureAwait(false))
             {
                 var buffer = new ArrayBufferWriter<byte>(256);
-                using (var writer = new Utf8JsonWriter(buffer))
+                using (var writer = new Utf8JsonWriter(buffer, ResultJson.WriterOptions))
                 {
                     ResultJson.Write(writer, result);
                 }

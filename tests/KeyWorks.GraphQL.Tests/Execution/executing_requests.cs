@@ -185,6 +185,16 @@ public sealed class executing_requests
     }
 
     [Fact]
+    public async Task the_full_introspection_query_fits_the_default_limits()
+    {
+        var (schema, _, _) = Build();
+
+        var result = await Run(schema, KeyWorks.GraphQL.Introspection.IntrospectionQuery.Text);
+
+        Assert.Empty(result.Errors);
+    }
+
+    [Fact]
     public async Task clr_objects_resolve_by_property_name()
     {
         var schema = SchemaBuilder.FromSdl("type Query { project: Project } type Project { id: ID! name: String! ownerId: Int }")
