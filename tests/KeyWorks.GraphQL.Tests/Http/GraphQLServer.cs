@@ -55,7 +55,15 @@ public sealed class GraphQLServer : IAsyncLifetime
     {
         var schema = CreateSchema();
         var persisted = PersistedDocuments.From([PersistedQuery]);
-        _app = await StartAsync(app => app.MapGraphQL("/graphql", schema, o => o.PersistedDocuments = persisted));
+        _app = await StartAsync(app => app.MapGraphQL("/graphql", schema, o =>
+        {
+            o.PersistedDocuments = persisted;
+
+            // A caller may be denied introspection; here the tests ask for that with a header.
+            o.ExecutionOptionsFor = http => http.Request.Headers["X-Introspection"] == "off"
+                ? o.Execution with { AllowIntrospection = false }
+                : o.Execution;
+        }));
         Address = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
         _allowListApp = await StartAsync(app => app.MapGraphQL("/graphql", schema, o =>
         {

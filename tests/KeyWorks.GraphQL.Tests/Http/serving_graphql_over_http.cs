@@ -176,6 +176,21 @@ public sealed class serving_graphql_over_http(GraphQLServer server) : IClassFixt
     }
 
     [Fact]
+    public async Task introspection_can_be_denied_to_a_caller()
+    {
+        var denied = Post(Endpoint, """{"query":"{ __schema { queryType { name } } }"}""");
+        denied.Headers.Add("X-Introspection", "off");
+
+        var (deniedStatus, _, deniedBody) = await Send(denied);
+        var (allowedStatus, _, allowedBody) = await Send(Post(Endpoint, """{"query":"{ __schema { queryType { name } } }"}"""));
+
+        Assert.Equal(HttpStatusCode.BadRequest, deniedStatus);
+        Assert.Equal("INTROSPECTION_DISABLED", deniedBody!["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, allowedStatus);
+        Assert.Equal("Query", allowedBody!["data"]!["__schema"]!["queryType"]!["name"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task other_methods_are_not_allowed()
     {
         using var response = await Client.SendAsync(new HttpRequestMessage(HttpMethod.Put, Endpoint), Token);
