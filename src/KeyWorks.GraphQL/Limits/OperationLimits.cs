@@ -1,0 +1,106 @@
+using KeyWorks.GraphQL.Language;
+using KeyWorks.GraphQL.Types;
+using KeyWorks.GraphQL.Validation;
+
+namespace KeyWorks.GraphQL.Limits;
+
+/// <summary>
+/// Measures an operation before it runs: its depth (deepest field nesting, fragments expanded) and its
+/// cost (each field's weight, multiplied by the list sizes above it: <c>first</c>/<c>last</c> when given,
+/// else an assumed list size).
+/// </summary>
+public static class CostAnalyzer
+{
+    /// <summary>The list size assumed for a list field without <c>first</c> or <c>last</c>.</summary>
+    public const int AssumedListSize = 10;
+
+    private const long Ceiling = int.MaxValue;
+
+    public static (int Depth, long Cost) Measure(
+        Schema schema,
+        OperationDefinitionNode operation,
+        IReadOnlyDictionary<string, FragmentDefinitionNode> fragments,
+        IReadOnlyDictionary<string, object?> variables)
+    {
+        var root = schema.GetRootType(operation.Operation);
+        if (root is null)
+        {
+            return (0, 0);
+        }
+
+        var walker = new Walker(schema, fragments, variables);
+        var cost = walker.Cost(root, operation.SelectionSet, 1, 1, []);
+        return (walker.MaxDepth, cost);
+    }
+
+    private sealed class Walker(Schema schema, IReadOnlyDictionary<string, FragmentDefinitionNode> fragments, IReadOnlyDictionary<string, object?> variables)
+    {
+        public int MaxDepth { get; private set; }
+
+        public long Cost(NamedType parentType, SelectionSetNode selectionSet, long multiplier, int depth, HashSet<string> activeFragments)
+        {
+            long total = 0;
+            foreach (var selection in selectionSet.Selections)
+            {
+                switch (selection)
+                {
+                    case FieldNode field:
+                        MaxDepth = Math.Max(MaxDepth, depth);
+                        var definition = TypeInfo.GetFieldDef(schema, parentType, field.Name.Value);
+                        if (definition is null)
+                        {
+                            continue;
+                        }
+
+                        total = Add(total, multiplier * definition.Cost);
+                        if (field.SelectionSet is not null)
+                        {
+                            var size = ListSize(field, definition);
+                            total = Add(total, Cost(definition.Type.Named, field.SelectionSet, Math.Min(Ceiling, multiplier * size), depth + 1, activeFragments));
+                        }
+
+                        break;
+                    case InlineFragmentNode inline:
+                        var inlineType = inline.TypeCondition is null ? parentType : schema.GetType(inline.TypeCondition.Name.Value) ?? parentType;
+                        total = Add(total, Cost(inlineType, inline.SelectionSet, multiplier, depth, activeFragments));
+                        break;
+                    case FragmentSpreadNode spread:
+                        if (fragments.TryGetValue(spread.Name.Value, out var fragment) && activeFragments.Add(spread.Name.Value))
+                        {
+                            var fragmentType = schema.GetType(fragment.TypeCondition.Name.Value) ?? parentType;
+                            total = Add(total, Cost(fragmentType, fragment.SelectionSet, multiplier, depth, activeFragments));
+                            activeFragments.Remove(spread.Name.Value);
+                        }
+
+                        break;
+                }
+            }
+
+            return total;
+        }
+
+        private long ListSize(FieldNode field, FieldDefinition definition)
+        {
+            foreach (var argument in field.Arguments)
+            {
+                if (argument.Name.Value is "first" or "last")
+                {
+                    var value = argument.Value switch
+                    {
+                        IntValueNode i when long.TryParse(i.Value, System.Globalization.CultureInfo.InvariantCulture, out var n) => n,
+                        VariableNode v when variables.TryGetValue(v.Name.Value, out var n) && n is int or long => Convert.ToInt64(n, System.Globalization.CultureInfo.InvariantCulture),
+                        _ => (long?)null,
+                    };
+                    if (value is { } size)
+                    {
+                        return Math.Max(1, size);
+                    }
+                }
+            }
+
+            return definition.Type.Nullable is ListType ? AssumedListSize : 1;
+        }
+
+        private static long Add(long a, long b) => Math.Min(Ceiling, a + b);
+    }
+}
