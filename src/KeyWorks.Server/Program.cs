@@ -4,6 +4,11 @@ using KeyWorks.Server.Hosting;
 // Settings and static files live beside the server's assembly, wherever it is started from.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.WebHost.UseUrls(ServerAddress.From(builder.Configuration));
+if (ServerAddress.Unavailable(builder.Configuration) is { } busy)
+{
+    await Console.Error.WriteLineAsync($"KeyWorks could not start: {busy}");
+    return 2;
+}
 
 KeyWorksDatabase database;
 try

@@ -18,13 +18,15 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
     private readonly LocalClusterOptions _options;
     private readonly PostgresBinaries _binaries;
     private readonly string _password;
+    private FileStream? _ownership;
     private bool _stopped;
 
-    private LocalPostgresCluster(LocalClusterOptions options, PostgresBinaries binaries, string password, int port, bool adopted)
+    private LocalPostgresCluster(LocalClusterOptions options, PostgresBinaries binaries, string password, int port, bool adopted, FileStream ownership)
     {
         _options = options;
         _binaries = binaries;
         _password = password;
+        _ownership = ownership;
         Port = port;
         Adopted = adopted;
     }
@@ -72,30 +74,82 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         Directory.CreateDirectory(dataDirectory);
         // The postgres user must be able to enter the folder even when it was made private (a temp folder).
         File.SetUnixFileMode(dataDirectory, (UnixFileMode)0b111_101_101);
-        var password = await EnsureInitialisedAsync(options, binaries, cancellationToken);
-
-        var running = RunningPostmaster.Read(Path.Combine(dataDirectory, "pgdata"));
-        if (running is { IsOurs: true })
+        var ownership = TakeOwnership(dataDirectory);
+        try
         {
-            var adopted = new LocalPostgresCluster(options, binaries, password, running.Port, adopted: true);
-            if (await adopted.AcceptsConnectionsAsync(cancellationToken))
+            var password = await EnsureInitialisedAsync(options, binaries, cancellationToken);
+            var running = RunningPostmaster.Read(Path.Combine(dataDirectory, "pgdata"));
+            if (running is { IsOurs: true })
             {
-                await adopted.EnsureDatabaseAsync(options.Database, cancellationToken);
-                return adopted;
+                // We hold the ownership lock, so whoever started this postmaster is gone: take it over.
+                var adopted = new LocalPostgresCluster(options, binaries, password, running.Port, adopted: true, ownership);
+                if (await adopted.AcceptsConnectionsAsync(cancellationToken))
+                {
+                    await adopted.EnsureDatabaseAsync(options.Database, cancellationToken);
+                    return adopted;
+                }
+
+                // Alive but not answering (still shutting down or wedged): stop it and start afresh.
+                await adopted.StopPostmasterAsync(cancellationToken);
+            }
+            else if (running is not null)
+            {
+                // Left behind by a crash: the pid is dead, or now belongs to some other program.
+                RunningPostmaster.RemoveStaleLock(Path.Combine(dataDirectory, "pgdata"), Path.Combine(dataDirectory, "socket"), running.Port);
             }
 
-            // Alive but not answering (still shutting down or wedged): stop it and start afresh.
-            await adopted.StopAsync(cancellationToken);
+            var cluster = await StartNewPostmasterAsync(options, binaries, password, ownership, cancellationToken);
+            await cluster.EnsureDatabaseAsync(options.Database, cancellationToken);
+            return cluster;
         }
-        else if (running is not null)
+        catch
         {
-            // Left behind by a crash: the pid is dead, or now belongs to some other program.
-            RunningPostmaster.RemoveStaleLock(Path.Combine(dataDirectory, "pgdata"), Path.Combine(dataDirectory, "socket"), running.Port);
+            await ownership.DisposeAsync();
+            throw;
         }
+    }
 
-        var cluster = await StartNewPostmasterAsync(options, binaries, password, cancellationToken);
-        await cluster.EnsureDatabaseAsync(options.Database, cancellationToken);
-        return cluster;
+    /// <summary>
+    /// An exclusive lock on <c>owner.lock</c> for as long as this instance owns the cluster. The kernel drops it when
+    /// the owner dies, however it dies, so a live lock means a live owner and a running cluster is not ours to take.
+    /// </summary>
+    private static FileStream TakeOwnership(string dataDirectory)
+    {
+        var lockFile = Path.Combine(dataDirectory, "owner.lock");
+        // The pid goes beside the lock: a locked file cannot be read by the one who is refused.
+        var pidFile = Path.Combine(dataDirectory, "owner.pid");
+        try
+        {
+            var stream = new FileStream(lockFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            File.WriteAllText(pidFile, Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
+            return stream;
+        }
+        catch (IOException)
+        {
+            var owner = TryRead(pidFile);
+            throw new LocalClusterException($"the data folder {dataDirectory} is in use by another KeyWorks process{(owner is null ? "" : $" (pid {owner})")}; stop it first or use another data folder");
+        }
+    }
+
+    private static string? TryRead(string path)
+    {
+        try
+        {
+            var text = File.ReadAllText(path).Trim();
+            return text.Length > 0 ? text : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Gives up ownership without stopping the cluster, as a process that dies does (for tests of take-over).</summary>
+    internal void Abandon()
+    {
+        _ownership?.Dispose();
+        _ownership = null;
+        _stopped = true;
     }
 
     private static async Task<string> EnsureInitialisedAsync(LocalClusterOptions options, PostgresBinaries binaries, CancellationToken cancellationToken)
@@ -169,7 +223,7 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
     }
 
     private static async Task<LocalPostgresCluster> StartNewPostmasterAsync(
-        LocalClusterOptions options, PostgresBinaries binaries, string password, CancellationToken cancellationToken)
+        LocalClusterOptions options, PostgresBinaries binaries, string password, FileStream ownership, CancellationToken cancellationToken)
     {
         // Two clusters starting at once may be handed the same free port; the loser retries on another.
         const int attempts = 5;
@@ -178,7 +232,7 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         {
             var port = preferred is { } p && IsPortFree(p) ? p : FreePort();
             preferred = null;
-            var cluster = new LocalPostgresCluster(options, binaries, password, port, adopted: false);
+            var cluster = new LocalPostgresCluster(options, binaries, password, port, adopted: false, ownership);
             var result = await binaries.RunAsync("pg_ctl",
             [
                 "-D", cluster.PgData, "-l", cluster.LogFile, "-w",
@@ -286,7 +340,7 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         await drop.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>Stops the cluster (fast shutdown: open sessions are ended, committed work is kept).</summary>
+    /// <summary>Stops the cluster (fast shutdown: open sessions are ended, committed work is kept) and gives up ownership.</summary>
     public async Task StopAsync(CancellationToken cancellationToken = default)
     {
         if (_stopped)
@@ -294,14 +348,23 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
             return;
         }
 
+        await StopPostmasterAsync(cancellationToken);
+        _stopped = true;
+        if (_ownership is not null)
+        {
+            await _ownership.DisposeAsync();
+            _ownership = null;
+        }
+    }
+
+    private async Task StopPostmasterAsync(CancellationToken cancellationToken)
+    {
         NpgsqlConnection.ClearAllPools();
         var result = await _binaries.RunAsync("pg_ctl", ["-D", PgData, "-m", "fast", "-w", "-t", "60", "stop"], cancellationToken);
         if (result.ExitCode != 0 && File.Exists(Path.Combine(PgData, "postmaster.pid")))
         {
             throw new LocalClusterException($"PostgreSQL in {PgData} did not stop: {result.LastLine}");
         }
-
-        _stopped = true;
     }
 
     public async ValueTask DisposeAsync() => await StopAsync(CancellationToken.None);

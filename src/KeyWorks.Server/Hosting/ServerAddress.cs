@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 
 namespace KeyWorks.Server.Hosting;
 
@@ -9,9 +11,36 @@ public static class ServerAddress
 
     public static string From(IConfiguration configuration)
     {
-        var address = configuration["KeyWorks:Http:Address"] ?? "127.0.0.1";
-        var port = configuration.GetValue<int?>("KeyWorks:Http:Port") ?? DefaultPort;
+        var (address, port) = Read(configuration);
         var host = address.Contains(':', StringComparison.Ordinal) ? $"[{address}]" : address;
         return string.Create(CultureInfo.InvariantCulture, $"http://{host}:{port}");
     }
+
+    /// <summary>Why the server could not listen there (another server has the port), or null when it can.</summary>
+    public static string? Unavailable(IConfiguration configuration)
+    {
+        var (address, port) = Read(configuration);
+        if (!IPAddress.TryParse(address, out var ip))
+        {
+            return null; // a host name: Kestrel resolves it and reports for itself
+        }
+
+        try
+        {
+            using var listener = new TcpListener(ip, port);
+            listener.Start();
+            return null;
+        }
+        catch (SocketException e) when (e.SocketErrorCode == SocketError.AddressAlreadyInUse)
+        {
+            return $"{From(configuration)} is already in use (is KeyWorks already running?); stop that server or set KeyWorks:Http:Port";
+        }
+        catch (SocketException e)
+        {
+            return $"cannot listen on {From(configuration)}: {e.Message}";
+        }
+    }
+
+    private static (string Address, int Port) Read(IConfiguration configuration) =>
+        (configuration["KeyWorks:Http:Address"] ?? "127.0.0.1", configuration.GetValue<int?>("KeyWorks:Http:Port") ?? DefaultPort);
 }

@@ -103,6 +103,7 @@ public sealed class local_cluster_lifecycle : IAsyncDisposable
             await postmaster.WaitForExitAsync(TestContext.Current.CancellationToken);
         }
 
+        first.Abandon(); // its owner goes down with it
         await WaitUntilNoBackendsRemainAsync(folder);
         Assert.True(File.Exists(pidFile), "a killed postmaster leaves its pid file behind");
 
@@ -124,10 +125,23 @@ public sealed class local_cluster_lifecycle : IAsyncDisposable
         await RoundTripAsync(first.ConnectionString, "x");
 
         // The first owner "dies" without stopping it; the next start takes the running cluster over.
+        first.Abandon();
         var second = await StartAsync(Options(folder));
         Assert.True(second.Adopted);
         Assert.Equal(first.Port, second.Port);
         Assert.Equal("x,y", await RoundTripAsync(second.ConnectionString, "y"));
+    }
+
+    [Fact]
+    public async Task a_folder_whose_owner_is_alive_is_refused_and_its_cluster_left_alone()
+    {
+        var folder = NewFolder();
+        var owner = await StartAsync(Options(folder));
+
+        var error = await Assert.ThrowsAsync<LocalClusterException>(() => LocalPostgresCluster.StartAsync(Options(folder), TestContext.Current.CancellationToken));
+        Assert.Contains("in use by another KeyWorks process", error.Message, StringComparison.Ordinal);
+        Assert.Contains(Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture), error.Message, StringComparison.Ordinal);
+        Assert.Equal("still here", await RoundTripAsync(owner.ConnectionString, "still here"));
     }
 
     [Fact]

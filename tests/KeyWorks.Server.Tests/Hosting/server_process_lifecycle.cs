@@ -60,6 +60,24 @@ public sealed class server_process_lifecycle : IAsyncDisposable
         Assert.True(await second.WaitUntilHealthyAsync(TimeSpan.FromSeconds(10), Cancellation), $"{second.Output}\n{second.Errors}");
     }
 
+    [Fact]
+    public async Task a_second_server_on_the_same_data_folder_or_port_refuses_in_one_line_and_leaves_the_first_alone()
+    {
+        await using var first = StartOnPrivateCluster();
+        Assert.True(await first.WaitUntilHealthyAsync(TimeSpan.FromSeconds(30), Cancellation), first.Errors);
+
+        foreach (var (port, says) in new[] { ((int?)null, "in use by another KeyWorks process"), (first.Port, "already in use") })
+        {
+            await using var second = ServerProcess.Start(new Dictionary<string, string> { ["KEYWORKS_DATA"] = _data }, port);
+            Assert.True(await second.WaitForExitAsync(TimeSpan.FromSeconds(30), Cancellation), "the second server gives up");
+            Assert.Equal(2, second.ExitCode);
+            var line = Assert.Single(second.Errors.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            Assert.Contains(says, line, StringComparison.Ordinal);
+        }
+
+        Assert.True(await first.WaitUntilHealthyAsync(TimeSpan.FromSeconds(5), Cancellation), "the first server and its cluster are untouched");
+    }
+
     public async ValueTask DisposeAsync()
     {
         // A failed test may leave the cluster running: take it over and stop it before removing the folder.
