@@ -11,9 +11,13 @@ internal sealed class EventReader(EventStoreOptions options)
     public const string Columns =
         "position, stream_id, version, event_id, type, data, user_name, correlation_id, causation_id, idempotency_key, recorded_at, business_date";
 
+    /// <summary>Global order in the <c>events</c> view: by batch (its last position, indexed), then within the batch.</summary>
+    public const string GlobalOrder = "ORDER BY batch_last, seq";
+
     public NpgsqlCommand Command(EventQuery query, NpgsqlConnection? connection = null)
     {
-        var sql = new StringBuilder($"SELECT {Columns} FROM {options.Schema}.events WHERE position > $1");
+        // The bound on batch_last lets PostgreSQL walk the batches' position index instead of computing every position.
+        var sql = new StringBuilder($"SELECT {Columns} FROM {options.Schema}.events WHERE batch_last > $1 AND position > $1");
         var command = new NpgsqlCommand { Connection = connection };
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = query.AfterPosition });
         void Add(string condition, NpgsqlParameter parameter)
@@ -24,7 +28,7 @@ internal sealed class EventReader(EventStoreOptions options)
 
         if (query.ToPosition is { } to)
         {
-            Add("position <= @", new NpgsqlParameter<long> { TypedValue = to });
+            Add("batch_first <= @ AND position <= @", new NpgsqlParameter<long> { TypedValue = to });
         }
 
         if (query.StreamId is { } stream)
@@ -48,7 +52,7 @@ internal sealed class EventReader(EventStoreOptions options)
             Add("recorded_at <= @", new NpgsqlParameter<DateTimeOffset> { TypedValue = until.ToUniversalTime() });
         }
 
-        sql.Append(query.StreamId is null ? " ORDER BY position" : " ORDER BY version");
+        sql.Append(query.StreamId is null ? " " + GlobalOrder : " ORDER BY version");
         if (query.Limit is { } limit)
         {
             sql.Append(" LIMIT ").Append(limit);

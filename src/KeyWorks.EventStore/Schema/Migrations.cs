@@ -5,7 +5,7 @@ namespace KeyWorks.EventStore.Schema;
 /// </summary>
 internal static class Migrations
 {
-    public static IReadOnlyList<string> All(string schema) => [Initial(schema)];
+    public static IReadOnlyList<string> All(string schema) => [Initial(schema), PositionsLast(schema)];
 
     private static string Initial(string s) => $$"""
         CREATE TABLE {{s}}.streams (
@@ -140,6 +140,187 @@ internal static class Migrations
                                         e.recorded_at, true
                                  FROM {{s}}.idempotency_keys k
                                  LEFT JOIN {{s}}.events e ON e.position = k.first_position
+                                 WHERE k.stream_id = p_streams[i] AND k.key = p_keys[i];
+                ELSE
+                    n := p_counts[i];
+                    IF p_keys[i] IS NOT NULL THEN
+                        UPDATE {{s}}.idempotency_keys
+                        SET first_version = versions[i] - n + 1, last_version = versions[i],
+                            first_position = next_pos, last_position = next_pos + n - 1
+                        WHERE stream_id = p_streams[i] AND key = p_keys[i];
+                    END IF;
+                    o_stream := p_streams[i];
+                    o_first_version := versions[i] - n + 1;
+                    o_last_version := versions[i];
+                    o_first_position := next_pos;
+                    o_last_position := next_pos + n - 1;
+                    o_recorded_at := stamp;
+                    o_duplicate := false;
+                    RETURN NEXT;
+                    next_pos := next_pos + n;
+                END IF;
+            END LOOP;
+        END
+        $fn$;
+        """;
+
+    /// <summary>
+    /// Takes the wide event rows out of the serialised section: an append inserts its rows (and their index entries)
+    /// under a batch id from a sequence, and only then locks the counter and writes one narrow <c>event_batches</c> row
+    /// that gives the batch its positions. <c>events</c> becomes a view with the same columns as before.
+    /// </summary>
+    private static string PositionsLast(string s) => $$"""
+        CREATE SEQUENCE {{s}}.event_batch_ids;
+
+        -- One row per append call, written under the counter lock: the batch's positions and recorded time.
+        CREATE TABLE {{s}}.event_batches (
+            batch bigint PRIMARY KEY,
+            first_position bigint NOT NULL,
+            last_position bigint NOT NULL,
+            recorded_at timestamptz NOT NULL,
+            CONSTRAINT event_batches_last_position UNIQUE (last_position));
+        -- recorded_at grows with position, so a block-range index answers time ranges for almost nothing.
+        CREATE INDEX event_batches_recorded_at ON {{s}}.event_batches USING brin (recorded_at);
+
+        -- The event rows, written before the counter is locked; seq numbers a batch's events from 1.
+        CREATE TABLE {{s}}.event_rows (
+            batch bigint NOT NULL,
+            seq int NOT NULL,
+            stream_id text NOT NULL,
+            version bigint NOT NULL,
+            event_id uuid NOT NULL,
+            type text NOT NULL,
+            data jsonb NOT NULL,
+            user_name text,
+            correlation_id text,
+            causation_id text,
+            idempotency_key text,
+            business_date date,
+            PRIMARY KEY (batch, seq),
+            CONSTRAINT event_rows_stream_version UNIQUE (stream_id, version));
+        CREATE INDEX event_rows_type_batch ON {{s}}.event_rows (type, batch);
+
+        INSERT INTO {{s}}.event_batches (batch, first_position, last_position, recorded_at)
+        SELECT position, position, position, recorded_at FROM {{s}}.events;
+        INSERT INTO {{s}}.event_rows (batch, seq, stream_id, version, event_id, type, data, user_name, correlation_id,
+                                      causation_id, idempotency_key, business_date)
+        SELECT position, 1, stream_id, version, event_id, type, data, user_name, correlation_id, causation_id,
+               idempotency_key, business_date
+        FROM {{s}}.events;
+        SELECT setval('{{s}}.event_batch_ids', coalesce(max(position), 0) + 1, false) FROM {{s}}.events;
+        DROP TABLE {{s}}.events;
+
+        -- The log as readers see it. Global order is (batch_last, seq); readers bound batch_last to use its index.
+        CREATE VIEW {{s}}.events AS
+        SELECT b.first_position + r.seq - 1 AS position, r.stream_id, r.version, r.event_id, r.type, r.data, r.user_name,
+               r.correlation_id, r.causation_id, r.idempotency_key, b.recorded_at, r.business_date,
+               b.first_position AS batch_first, b.last_position AS batch_last, r.seq
+        FROM {{s}}.event_batches b
+        JOIN {{s}}.event_rows r ON r.batch = b.batch;
+
+        CREATE OR REPLACE FUNCTION {{s}}.append_events(
+            p_streams text[], p_stream_types text[], p_expected_kinds int[], p_expected_versions bigint[],
+            p_keys text[], p_counts int[],
+            p_event_streams int[], p_event_offsets int[], p_event_ids uuid[], p_types text[], p_data jsonb[], p_dates date[],
+            p_users text[], p_correlations text[], p_causations text[])
+        RETURNS TABLE (o_stream text, o_first_version bigint, o_last_version bigint,
+                       o_first_position bigint, o_last_position bigint, o_recorded_at timestamptz, o_duplicate boolean)
+        LANGUAGE plpgsql AS $fn$
+        #variable_conflict use_column
+        DECLARE
+            stream_count int := coalesce(array_length(p_streams, 1), 0);
+            i int;
+            n int;
+            v bigint;
+            actual bigint;
+            total int := 0;
+            versions bigint[] := array_fill(0::bigint, ARRAY[stream_count]);
+            dup boolean[] := array_fill(false, ARRAY[stream_count]);
+            any_dup boolean := false;
+            batch_id bigint;
+            last_pos bigint;
+            next_pos bigint;
+            stamp timestamptz;
+        BEGIN
+            -- Phase 1: take every stream row lock (in the caller's order) and check versions.
+            FOR i IN 1 .. stream_count LOOP
+                n := p_counts[i];
+                IF p_keys[i] IS NOT NULL THEN
+                    INSERT INTO {{s}}.idempotency_keys (stream_id, key) VALUES (p_streams[i], p_keys[i]) ON CONFLICT DO NOTHING;
+                    IF NOT FOUND THEN
+                        dup[i] := true;
+                        any_dup := true;
+                        CONTINUE;
+                    END IF;
+                END IF;
+                v := NULL;
+                CASE p_expected_kinds[i]
+                    WHEN 0 THEN
+                        INSERT INTO {{s}}.streams AS st (id, type, version, created, updated)
+                        VALUES (p_streams[i], p_stream_types[i], n, now(), now())
+                        ON CONFLICT (id) DO UPDATE SET version = st.version + n, updated = now()
+                        RETURNING st.version INTO v;
+                    WHEN 1 THEN
+                        INSERT INTO {{s}}.streams (id, type, version, created, updated)
+                        VALUES (p_streams[i], p_stream_types[i], n, now(), now())
+                        ON CONFLICT (id) DO NOTHING
+                        RETURNING version INTO v;
+                    WHEN 2 THEN
+                        UPDATE {{s}}.streams SET version = version + n, updated = now()
+                        WHERE id = p_streams[i] RETURNING version INTO v;
+                    ELSE
+                        UPDATE {{s}}.streams SET version = version + n, updated = now()
+                        WHERE id = p_streams[i] AND version = p_expected_versions[i] RETURNING version INTO v;
+                END CASE;
+                IF v IS NULL THEN
+                    SELECT st.version INTO actual FROM {{s}}.streams st WHERE st.id = p_streams[i];
+                    RAISE EXCEPTION USING ERRCODE = 'KW409',
+                        MESSAGE = 'VERSION_CONFLICT ' || coalesce(actual, 0)::text || ' ' || p_streams[i];
+                END IF;
+                versions[i] := v;
+                total := total + n;
+            END LOOP;
+
+            IF total > 0 THEN
+                -- Phase 2: the event rows and their index entries, in parallel with other appenders.
+                batch_id := nextval('{{s}}.event_batch_ids');
+                IF any_dup THEN
+                    INSERT INTO {{s}}.event_rows (batch, seq, stream_id, version, event_id, type, data, user_name,
+                                                  correlation_id, causation_id, idempotency_key, business_date)
+                    SELECT batch_id, row_number() OVER (ORDER BY e.ord), p_streams[e.si],
+                           versions[e.si] - p_counts[e.si] + e.off, e.id, e.type, e.data, p_users[e.si], p_correlations[e.si],
+                           p_causations[e.si], p_keys[e.si], e.bdate
+                    FROM unnest(p_event_streams, p_event_offsets, p_event_ids, p_types, p_data, p_dates)
+                         WITH ORDINALITY AS e(si, off, id, type, data, bdate, ord)
+                    WHERE NOT dup[e.si];
+                ELSE
+                    INSERT INTO {{s}}.event_rows (batch, seq, stream_id, version, event_id, type, data, user_name,
+                                                  correlation_id, causation_id, idempotency_key, business_date)
+                    SELECT batch_id, e.ord, p_streams[e.si],
+                           versions[e.si] - p_counts[e.si] + e.off, e.id, e.type, e.data, p_users[e.si], p_correlations[e.si],
+                           p_causations[e.si], p_keys[e.si], e.bdate
+                    FROM unnest(p_event_streams, p_event_offsets, p_event_ids, p_types, p_data, p_dates)
+                         WITH ORDINALITY AS e(si, off, id, type, data, bdate, ord);
+                END IF;
+
+                -- Phase 3, last: positions. The counter row stays locked until commit, so positions are handed out in
+                -- commit order and a rolled-back append gives its numbers back; only this narrow part is serial.
+                UPDATE {{s}}.event_counter SET last_position = last_position + total WHERE id = 1
+                RETURNING last_position INTO last_pos;
+                stamp := clock_timestamp();
+                INSERT INTO {{s}}.event_batches (batch, first_position, last_position, recorded_at)
+                VALUES (batch_id, last_pos - total + 1, last_pos, stamp);
+                PERFORM pg_notify('{{s}}_events', last_pos::text);
+            END IF;
+
+            next_pos := last_pos - total + 1;
+            FOR i IN 1 .. stream_count LOOP
+                IF dup[i] THEN
+                    RETURN QUERY SELECT k.stream_id, k.first_version, k.last_version, k.first_position, k.last_position,
+                                        (SELECT b.recorded_at FROM {{s}}.event_batches b
+                                         WHERE b.last_position >= k.first_position ORDER BY b.last_position LIMIT 1),
+                                        true
+                                 FROM {{s}}.idempotency_keys k
                                  WHERE k.stream_id = p_streams[i] AND k.key = p_keys[i];
                 ELSE
                     n := p_counts[i];
