@@ -204,7 +204,7 @@ public static class Benchmark
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var tx = "0";
         var id = 0L;
-        await using (var start = new NpgsqlCommand("SELECT tx::text, id FROM bench_xid ORDER BY tx DESC, id DESC LIMIT 1", connection))
+        await using (var start = new NpgsqlCommand("SELECT tx::text AS tx_text, id FROM bench_xid ORDER BY tx DESC, id DESC LIMIT 1", connection))
         await using (var row = await start.ExecuteReaderAsync(cancellationToken))
         {
             if (await row.ReadAsync(cancellationToken))
@@ -215,7 +215,7 @@ public static class Benchmark
 
         await using var page = new NpgsqlCommand(
             """
-            SELECT tx::text, id, recorded_at FROM bench_xid
+            SELECT tx::text AS tx_text, id, recorded_at FROM bench_xid
             WHERE (tx, id) > ($1::xid8, $2) AND tx < pg_snapshot_xmin(pg_current_snapshot())
             ORDER BY tx, id LIMIT 1000
             """, connection);
