@@ -31,6 +31,20 @@ internal sealed class EventReader(EventStoreOptions options)
             Add("batch_first <= @ AND position <= @", new NpgsqlParameter<long> { TypedValue = to });
         }
 
+        // A page with no filter that can skip events holds exactly the positions after+1 .. after+limit: bounding the
+        // batches and the sequence numbers inside them keeps each page an index range of its own size, however large the
+        // batches are (recorded_at grows with position, so an upper time bound only ends the log early).
+        if (query is { StreamId: null, Types: null or { Count: 0 }, RecordedFrom: null, Limit: { } pageSize })
+        {
+            var last = query.ToPosition is { } upper && upper < query.AfterPosition + pageSize ? upper : query.AfterPosition + pageSize;
+            // The batch bound is on batch_last alone (the batch holding position `last`), so its index gives the range and
+            // a good row estimate: the planner then keeps to the nested loop over the two primary keys.
+            Add(
+                $"batch_last <= coalesce((SELECT min(last_position) FROM {options.Schema}.event_batches WHERE last_position >= @), @) AND seq <= @ - batch_first + 1",
+                new NpgsqlParameter<long> { TypedValue = last });
+            sql.Append(" AND seq > $1 - batch_first + 1");
+        }
+
         if (query.StreamId is { } stream)
         {
             Add("stream_id = @", new NpgsqlParameter<string> { TypedValue = stream });

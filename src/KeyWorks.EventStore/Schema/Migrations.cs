@@ -199,6 +199,9 @@ internal static class Migrations
             PRIMARY KEY (batch, seq),
             CONSTRAINT event_rows_stream_version UNIQUE (stream_id, version));
         CREATE INDEX event_rows_type_batch ON {{s}}.event_rows (type, batch);
+        -- Reads are short index ranges; a parallel plan only ever shows up when statistics lag behind a bulk load.
+        ALTER TABLE {{s}}.event_rows SET (parallel_workers = 0);
+        ALTER TABLE {{s}}.event_batches SET (parallel_workers = 0);
 
         INSERT INTO {{s}}.event_batches (batch, first_position, last_position, recorded_at)
         SELECT position, position, position, recorded_at FROM {{s}}.events;
