@@ -11,9 +11,18 @@ internal sealed class EventReader(EventStoreOptions options)
     public const string Columns =
         "position, stream_id, version, event_id, type, data, user_name, correlation_id, causation_id, idempotency_key, recorded_at, business_date";
 
+    /// <summary>Global order in the <c>events</c> view: by batch (its last position, indexed), then within the batch.</summary>
+    public const string GlobalOrder = "ORDER BY batch_last, seq";
+
     public NpgsqlCommand Command(EventQuery query, NpgsqlConnection? connection = null)
     {
-        var sql = new StringBuilder($"SELECT {Columns} FROM {options.Schema}.events WHERE position > $1");
+        if (query is { StreamId: null, Types: null or { Count: 0 }, RecordedFrom: null, Limit: { } pageSize })
+        {
+            return PageCommand(query, pageSize, connection);
+        }
+
+        // The bound on batch_last lets PostgreSQL walk the batches' position index instead of computing every position.
+        var sql = new StringBuilder($"SELECT {Columns} FROM {options.Schema}.events WHERE batch_last > $1 AND position > $1");
         var command = new NpgsqlCommand { Connection = connection };
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = query.AfterPosition });
         void Add(string condition, NpgsqlParameter parameter)
@@ -24,7 +33,7 @@ internal sealed class EventReader(EventStoreOptions options)
 
         if (query.ToPosition is { } to)
         {
-            Add("position <= @", new NpgsqlParameter<long> { TypedValue = to });
+            Add("batch_first <= @ AND position <= @", new NpgsqlParameter<long> { TypedValue = to });
         }
 
         if (query.StreamId is { } stream)
@@ -48,13 +57,48 @@ internal sealed class EventReader(EventStoreOptions options)
             Add("recorded_at <= @", new NpgsqlParameter<DateTimeOffset> { TypedValue = until.ToUniversalTime() });
         }
 
-        sql.Append(query.StreamId is null ? " ORDER BY position" : " ORDER BY version");
+        sql.Append(query.StreamId is null ? " " + GlobalOrder : " ORDER BY version");
         if (query.Limit is { } limit)
         {
             sql.Append(" LIMIT ").Append(limit);
         }
 
         command.CommandText = sql.ToString();
+        return command;
+    }
+
+    /// <summary>
+    /// A page with no filter that can skip events holds exactly the positions after+1 .. after+limit (the order has no
+    /// gaps; recorded_at grows with position, so an upper time bound only ends the log early). It is read as a nested loop
+    /// over the batches' position index and the rows' primary key, whatever the statistics say: the batch range is bounded
+    /// on batch_last alone, and the rows are a lateral subquery that PostgreSQL cannot turn into a hash join.
+    /// </summary>
+    private NpgsqlCommand PageCommand(EventQuery query, int pageSize, NpgsqlConnection? connection)
+    {
+        var s = options.Schema;
+        var last = query.ToPosition is { } upper && upper < query.AfterPosition + pageSize ? upper : query.AfterPosition + pageSize;
+        var command = new NpgsqlCommand { Connection = connection };
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = query.AfterPosition });
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = last });
+        var recordedTo = "";
+        if (query.RecordedTo is { } until)
+        {
+            command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = until.ToUniversalTime() });
+            recordedTo = " AND recorded_at <= $3";
+        }
+
+        command.CommandText = $"""
+            SELECT b.first_position + r.seq - 1, r.stream_id, r.version, r.event_id, r.type, r.data, r.user_name,
+                   r.correlation_id, r.causation_id, r.idempotency_key, b.recorded_at, r.business_date
+            FROM (SELECT batch, first_position, last_position, recorded_at FROM {s}.event_batches
+                  WHERE last_position > $1
+                    AND last_position <= coalesce((SELECT min(last_position) FROM {s}.event_batches WHERE last_position >= $2), $2){recordedTo}
+                  OFFSET 0) b
+            CROSS JOIN LATERAL (SELECT * FROM {s}.event_rows e
+                                WHERE e.batch = b.batch AND e.seq > $1 - b.first_position + 1 AND e.seq <= $2 - b.first_position + 1
+                                OFFSET 0) r
+            ORDER BY b.last_position, r.seq
+            """;
         return command;
     }
 

@@ -51,7 +51,7 @@ public sealed partial class PostgresEventStore
                 await using var command = Reader.Command(query with { AfterPosition = after, ToPosition = upper, Limit = size, StreamId = query.StreamId }, connection);
                 if (query.StreamId is not null)
                 {
-                    command.CommandText = command.CommandText.Replace("ORDER BY version", "ORDER BY position", StringComparison.Ordinal);
+                    command.CommandText = command.CommandText.Replace("ORDER BY version", EventReader.GlobalOrder, StringComparison.Ordinal);
                 }
 
                 events = await Reader.ReadListAsync(command, cancellationToken);
@@ -154,7 +154,7 @@ public sealed partial class PostgresEventStore
     /// </summary>
     public async Task<long> GetPositionAsOfAsync(DateTimeOffset asOf, CancellationToken cancellationToken = default)
     {
-        await using var command = DataSource.CreateCommand($"SELECT coalesce(max(position), 0) FROM {Schema}.events WHERE recorded_at <= $1");
+        await using var command = DataSource.CreateCommand($"SELECT coalesce(max(last_position), 0) FROM {Schema}.event_batches WHERE recorded_at <= $1");
         command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = asOf.ToUniversalTime() });
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using KeyWorks.EventStore.Events;
 using KeyWorks.EventStore.LocalCluster;
 using Npgsql;
@@ -60,7 +61,7 @@ public static class Benchmark
                                      recorded_at timestamptz NOT NULL DEFAULT now());
             CREATE TABLE bench_xid (id bigserial PRIMARY KEY, stream_id text NOT NULL, type text NOT NULL, data jsonb NOT NULL,
                                     tx xid8 NOT NULL DEFAULT pg_current_xact_id(), recorded_at timestamptz NOT NULL DEFAULT now());
-            CREATE INDEX ON bench_xid (tx);
+            CREATE INDEX ON bench_xid (tx, id);
             DROP SCHEMA IF EXISTS bench_store CASCADE; DROP SCHEMA IF EXISTS bench_store_stream_totals CASCADE;
             """);
         var options = new EventStoreOptions { Schema = "bench_store" };
@@ -110,6 +111,12 @@ public static class Benchmark
         Report("100 events/tx: bare multi-row INSERT", hundred[0], null);
         Report("100 events/tx: event store append", hundred[1], hundred[0]);
 
+        // End to end: the same writers with one reader tailing the log, as the daemon and the feed do.
+        var xidTail = await TailAsync(duration / 2, xid1, ct => XidTailAsync(dataSource, ct));
+        ReportTail("xid scheme (readers below the oldest running transaction, polled every 5 ms)", xidTail);
+        var storeTail = await TailAsync(duration / 2, store1, ct => StoreTailAsync(store, ct));
+        ReportTail("event store (SubscribeAsync)", storeTail);
+
         if (only == "writes")
         {
             return;
@@ -148,6 +155,100 @@ public static class Benchmark
 
         await StreamingReadAsync(store, head);
     }
+
+    /// <summary>
+    /// Runs the writers at one event per transaction while one reader follows the log; the lag of an event is the time
+    /// from its recorded time to its arrival at the reader.
+    /// </summary>
+    private static async Task<(double Rate, long Read, double MedianLagMs, double P99LagMs)> TailAsync(
+        TimeSpan duration, Func<int, long, Task<int>> write, Func<CancellationToken, IAsyncEnumerable<DateTimeOffset>> tail)
+    {
+        using var stop = new CancellationTokenSource();
+        var lags = new List<double>();
+        var reader = Task.Run(async () =>
+        {
+            try
+            {
+                await foreach (var recorded in tail(stop.Token))
+                {
+                    lags.Add((DateTimeOffset.UtcNow - recorded).TotalMilliseconds);
+                }
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        });
+        await Task.Delay(200);
+        var rate = await MeasureAsync(duration, write);
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        await stop.CancelAsync();
+        await reader;
+        lags.Sort();
+        return lags.Count == 0 ? (rate, 0, 0, 0) : (rate, lags.Count, lags[lags.Count / 2], lags[(int)(lags.Count * 0.99)]);
+    }
+
+    private static async IAsyncEnumerable<DateTimeOffset> StoreTailAsync(PostgresEventStore store, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var e in store.SubscribeAsync(await store.GetHeadPositionAsync(cancellationToken), null, cancellationToken))
+        {
+            yield return e.RecordedAt;
+        }
+    }
+
+    /// <summary>
+    /// The reader side of the transaction-id scheme: rows in (tx, id) order, only from transactions older than every
+    /// running one (so none can still commit before them).
+    /// </summary>
+    private static async IAsyncEnumerable<DateTimeOffset> XidTailAsync(NpgsqlDataSource dataSource, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var tx = "0";
+        var id = 0L;
+        await using (var start = new NpgsqlCommand("SELECT tx::text AS tx_text, id FROM bench_xid ORDER BY tx DESC, id DESC LIMIT 1", connection))
+        await using (var row = await start.ExecuteReaderAsync(cancellationToken))
+        {
+            if (await row.ReadAsync(cancellationToken))
+            {
+                (tx, id) = (row.GetString(0), row.GetInt64(1));
+            }
+        }
+
+        await using var page = new NpgsqlCommand(
+            """
+            SELECT tx::text AS tx_text, id, recorded_at FROM bench_xid
+            WHERE (tx, id) > ($1::xid8, $2) AND tx < pg_snapshot_xmin(pg_current_snapshot())
+            ORDER BY tx, id LIMIT 1000
+            """, connection);
+        page.Parameters.Add(new NpgsqlParameter<string> { TypedValue = tx });
+        page.Parameters.Add(new NpgsqlParameter<long> { TypedValue = id });
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var rows = new List<DateTimeOffset>();
+            await using (var reader = await page.ExecuteReaderAsync(cancellationToken))
+            {
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    (tx, id) = (reader.GetString(0), reader.GetInt64(1));
+                    rows.Add(reader.GetFieldValue<DateTimeOffset>(2));
+                }
+            }
+
+            ((NpgsqlParameter<string>)page.Parameters[0]).TypedValue = tx;
+            ((NpgsqlParameter<long>)page.Parameters[1]).TypedValue = id;
+            foreach (var recorded in rows)
+            {
+                yield return recorded;
+            }
+
+            if (rows.Count == 0)
+            {
+                await Task.Delay(5, cancellationToken);
+            }
+        }
+    }
+
+    private static void ReportTail(string what, (double Rate, long Read, double MedianLagMs, double P99LagMs) t) => Console.WriteLine(
+        $"end to end, 1 event/tx with a tailing reader, {what}: writes {t.Rate:N0} events/s, read {t.Read:N0}, reader lag median {t.MedianLagMs:N0} ms, p99 {t.P99LagMs:N0} ms");
 
     private static async Task StreamingReadAsync(PostgresEventStore store, long head)
     {

@@ -5,7 +5,7 @@ namespace KeyWorks.EventStore.Schema;
 /// </summary>
 internal static class Migrations
 {
-    public static IReadOnlyList<string> All(string schema) => [Initial(schema), ExplicitRecordedTime(schema)];
+    public static IReadOnlyList<string> All(string schema) => [Initial(schema), PositionsLast(schema), ExplicitRecordedTime(schema)];
 
     private static string Initial(string s) => $$"""
         CREATE TABLE {{s}}.streams (
@@ -165,18 +165,67 @@ internal static class Migrations
         """;
 
     /// <summary>
-    /// Adds an optional recorded time per append for trusted imports (<c>SessionMetadata.RecordedAt</c>), refused when
-    /// it is earlier than the head's; clock-stamped appends never take a time earlier than the head's either.
+    /// Takes the wide event rows out of the serialised section: an append inserts its rows (and their index entries)
+    /// under a batch id from a sequence, and only then locks the counter and writes one narrow <c>event_batches</c> row
+    /// that gives the batch its positions. <c>events</c> becomes a view with the same columns as before.
     /// </summary>
-    private static string ExplicitRecordedTime(string s) => $$"""
-        DROP FUNCTION {{s}}.append_events(text[], text[], int[], bigint[], text[], int[], int[], int[], uuid[], text[], jsonb[],
-            date[], text[], text[], text[]);
+    private static string PositionsLast(string s) => $$"""
+        CREATE SEQUENCE {{s}}.event_batch_ids;
 
-        CREATE FUNCTION {{s}}.append_events(
+        -- One row per append call, written under the counter lock: the batch's positions and recorded time.
+        CREATE TABLE {{s}}.event_batches (
+            batch bigint PRIMARY KEY,
+            first_position bigint NOT NULL,
+            last_position bigint NOT NULL,
+            recorded_at timestamptz NOT NULL,
+            CONSTRAINT event_batches_last_position UNIQUE (last_position));
+        -- recorded_at grows with position, so a block-range index answers time ranges for almost nothing.
+        CREATE INDEX event_batches_recorded_at ON {{s}}.event_batches USING brin (recorded_at);
+
+        -- The event rows, written before the counter is locked; seq numbers a batch's events from 1.
+        CREATE TABLE {{s}}.event_rows (
+            batch bigint NOT NULL,
+            seq int NOT NULL,
+            stream_id text NOT NULL,
+            version bigint NOT NULL,
+            event_id uuid NOT NULL,
+            type text NOT NULL,
+            data jsonb NOT NULL,
+            user_name text,
+            correlation_id text,
+            causation_id text,
+            idempotency_key text,
+            business_date date,
+            PRIMARY KEY (batch, seq),
+            CONSTRAINT event_rows_stream_version UNIQUE (stream_id, version));
+        CREATE INDEX event_rows_type_batch ON {{s}}.event_rows (type, batch);
+        -- Reads are short index ranges; a parallel plan only ever shows up when statistics lag behind a bulk load.
+        ALTER TABLE {{s}}.event_rows SET (parallel_workers = 0);
+        ALTER TABLE {{s}}.event_batches SET (parallel_workers = 0);
+
+        INSERT INTO {{s}}.event_batches (batch, first_position, last_position, recorded_at)
+        SELECT position, position, position, recorded_at FROM {{s}}.events;
+        INSERT INTO {{s}}.event_rows (batch, seq, stream_id, version, event_id, type, data, user_name, correlation_id,
+                                      causation_id, idempotency_key, business_date)
+        SELECT position, 1, stream_id, version, event_id, type, data, user_name, correlation_id, causation_id,
+               idempotency_key, business_date
+        FROM {{s}}.events;
+        SELECT setval('{{s}}.event_batch_ids', coalesce(max(position), 0) + 1, false) FROM {{s}}.events;
+        DROP TABLE {{s}}.events;
+
+        -- The log as readers see it. Global order is (batch_last, seq); readers bound batch_last to use its index.
+        CREATE VIEW {{s}}.events AS
+        SELECT b.first_position + r.seq - 1 AS position, r.stream_id, r.version, r.event_id, r.type, r.data, r.user_name,
+               r.correlation_id, r.causation_id, r.idempotency_key, b.recorded_at, r.business_date,
+               b.first_position AS batch_first, b.last_position AS batch_last, r.seq
+        FROM {{s}}.event_batches b
+        JOIN {{s}}.event_rows r ON r.batch = b.batch;
+
+        CREATE OR REPLACE FUNCTION {{s}}.append_events(
             p_streams text[], p_stream_types text[], p_expected_kinds int[], p_expected_versions bigint[],
             p_keys text[], p_counts int[],
             p_event_streams int[], p_event_offsets int[], p_event_ids uuid[], p_types text[], p_data jsonb[], p_dates date[],
-            p_users text[], p_correlations text[], p_causations text[], p_recorded_ats timestamptz[])
+            p_users text[], p_correlations text[], p_causations text[])
         RETURNS TABLE (o_stream text, o_first_version bigint, o_last_version bigint,
                        o_first_position bigint, o_last_position bigint, o_recorded_at timestamptz, o_duplicate boolean)
         LANGUAGE plpgsql AS $fn$
@@ -190,20 +239,20 @@ internal static class Migrations
             total int := 0;
             versions bigint[] := array_fill(0::bigint, ARRAY[stream_count]);
             dup boolean[] := array_fill(false, ARRAY[stream_count]);
+            any_dup boolean := false;
+            batch_id bigint;
             last_pos bigint;
             next_pos bigint;
             stamp timestamptz;
-            head_stamp timestamptz;
-            stamps timestamptz[] := array_fill(NULL::timestamptz, ARRAY[stream_count]);
         BEGIN
-            -- Phase 1: take every stream row lock (in the caller's order) before the counter lock, so appenders
-            -- never wait for a stream while holding the counter.
+            -- Phase 1: take every stream row lock (in the caller's order) and check versions.
             FOR i IN 1 .. stream_count LOOP
                 n := p_counts[i];
                 IF p_keys[i] IS NOT NULL THEN
                     INSERT INTO {{s}}.idempotency_keys (stream_id, key) VALUES (p_streams[i], p_keys[i]) ON CONFLICT DO NOTHING;
                     IF NOT FOUND THEN
                         dup[i] := true;
+                        any_dup := true;
                         CONTINUE;
                     END IF;
                 END IF;
@@ -235,37 +284,35 @@ internal static class Migrations
                 total := total + n;
             END LOOP;
 
-            -- Phase 2: positions. The counter row stays locked until commit, so positions are handed out in commit
-            -- order and a rolled-back append gives its numbers back.
             IF total > 0 THEN
+                -- Phase 2: the event rows and their index entries, in parallel with other appenders.
+                batch_id := nextval('{{s}}.event_batch_ids');
+                IF any_dup THEN
+                    INSERT INTO {{s}}.event_rows (batch, seq, stream_id, version, event_id, type, data, user_name,
+                                                  correlation_id, causation_id, idempotency_key, business_date)
+                    SELECT batch_id, row_number() OVER (ORDER BY e.ord), p_streams[e.si],
+                           versions[e.si] - p_counts[e.si] + e.off, e.id, e.type, e.data, p_users[e.si], p_correlations[e.si],
+                           p_causations[e.si], p_keys[e.si], e.bdate
+                    FROM unnest(p_event_streams, p_event_offsets, p_event_ids, p_types, p_data, p_dates)
+                         WITH ORDINALITY AS e(si, off, id, type, data, bdate, ord)
+                    WHERE NOT dup[e.si];
+                ELSE
+                    INSERT INTO {{s}}.event_rows (batch, seq, stream_id, version, event_id, type, data, user_name,
+                                                  correlation_id, causation_id, idempotency_key, business_date)
+                    SELECT batch_id, e.ord, p_streams[e.si],
+                           versions[e.si] - p_counts[e.si] + e.off, e.id, e.type, e.data, p_users[e.si], p_correlations[e.si],
+                           p_causations[e.si], p_keys[e.si], e.bdate
+                    FROM unnest(p_event_streams, p_event_offsets, p_event_ids, p_types, p_data, p_dates)
+                         WITH ORDINALITY AS e(si, off, id, type, data, bdate, ord);
+                END IF;
+
+                -- Phase 3, last: positions. The counter row stays locked until commit, so positions are handed out in
+                -- commit order and a rolled-back append gives its numbers back; only this narrow part is serial.
                 UPDATE {{s}}.event_counter SET last_position = last_position + total WHERE id = 1
                 RETURNING last_position INTO last_pos;
-                -- recorded_at never decreases along positions: the clock is not allowed to run behind the head, and an
-                -- explicit (imported) time must lie at or after the head and after earlier appends of this call.
-                SELECT ev.recorded_at INTO head_stamp FROM {{s}}.events ev WHERE ev.position = last_pos - total;
-                stamp := greatest(clock_timestamp(), head_stamp);
-                FOR i IN 1 .. stream_count LOOP
-                    CONTINUE WHEN dup[i];
-                    IF p_recorded_ats[i] IS NOT NULL THEN
-                        IF p_recorded_ats[i] < head_stamp THEN
-                            RAISE EXCEPTION USING ERRCODE = 'KW422',
-                                MESSAGE = 'RECORDED_AT_BEFORE_HEAD ' || p_streams[i];
-                        END IF;
-                        head_stamp := p_recorded_ats[i];
-                        stamps[i] := p_recorded_ats[i];
-                    ELSE
-                        head_stamp := greatest(stamp, head_stamp);
-                        stamps[i] := head_stamp;
-                    END IF;
-                END LOOP;
-                INSERT INTO {{s}}.events (position, stream_id, version, event_id, type, data, user_name, correlation_id,
-                                          causation_id, idempotency_key, recorded_at, business_date)
-                SELECT last_pos - total + row_number() OVER (ORDER BY e.ord), p_streams[e.si],
-                       versions[e.si] - p_counts[e.si] + e.off, e.id, e.type, e.data, p_users[e.si], p_correlations[e.si],
-                       p_causations[e.si], p_keys[e.si], stamps[e.si], e.bdate
-                FROM unnest(p_event_streams, p_event_offsets, p_event_ids, p_types, p_data, p_dates)
-                     WITH ORDINALITY AS e(si, off, id, type, data, bdate, ord)
-                WHERE NOT dup[e.si];
+                stamp := clock_timestamp();
+                INSERT INTO {{s}}.event_batches (batch, first_position, last_position, recorded_at)
+                VALUES (batch_id, last_pos - total + 1, last_pos, stamp);
                 PERFORM pg_notify('{{s}}_events', last_pos::text);
             END IF;
 
@@ -273,9 +320,10 @@ internal static class Migrations
             FOR i IN 1 .. stream_count LOOP
                 IF dup[i] THEN
                     RETURN QUERY SELECT k.stream_id, k.first_version, k.last_version, k.first_position, k.last_position,
-                                        e.recorded_at, true
+                                        (SELECT b.recorded_at FROM {{s}}.event_batches b
+                                         WHERE b.last_position >= k.first_position ORDER BY b.last_position LIMIT 1),
+                                        true
                                  FROM {{s}}.idempotency_keys k
-                                 LEFT JOIN {{s}}.events e ON e.position = k.first_position
                                  WHERE k.stream_id = p_streams[i] AND k.key = p_keys[i];
                 ELSE
                     n := p_counts[i];
@@ -290,7 +338,158 @@ internal static class Migrations
                     o_last_version := versions[i];
                     o_first_position := next_pos;
                     o_last_position := next_pos + n - 1;
-                    o_recorded_at := stamps[i];
+                    o_recorded_at := stamp;
+                    o_duplicate := false;
+                    RETURN NEXT;
+                    next_pos := next_pos + n;
+                END IF;
+            END LOOP;
+        END
+        $fn$;
+        """;
+
+    /// <summary>
+    /// Adds an optional recorded time per append call for trusted imports (<c>SessionMetadata.RecordedAt</c>), refused
+    /// when earlier than the head's; clock-stamped appends never take a time earlier than the head's either.
+    /// </summary>
+    private static string ExplicitRecordedTime(string s) => $$"""
+        DROP FUNCTION {{s}}.append_events(text[], text[], int[], bigint[], text[], int[], int[], int[], uuid[], text[], jsonb[],
+            date[], text[], text[], text[]);
+
+        CREATE FUNCTION {{s}}.append_events(
+            p_streams text[], p_stream_types text[], p_expected_kinds int[], p_expected_versions bigint[],
+            p_keys text[], p_counts int[],
+            p_event_streams int[], p_event_offsets int[], p_event_ids uuid[], p_types text[], p_data jsonb[], p_dates date[],
+            p_users text[], p_correlations text[], p_causations text[], p_recorded_ats timestamptz[])
+        RETURNS TABLE (o_stream text, o_first_version bigint, o_last_version bigint,
+                       o_first_position bigint, o_last_position bigint, o_recorded_at timestamptz, o_duplicate boolean)
+        LANGUAGE plpgsql AS $fn$
+        #variable_conflict use_column
+        DECLARE
+            stream_count int := coalesce(array_length(p_streams, 1), 0);
+            i int;
+            n int;
+            v bigint;
+            actual bigint;
+            total int := 0;
+            versions bigint[] := array_fill(0::bigint, ARRAY[stream_count]);
+            dup boolean[] := array_fill(false, ARRAY[stream_count]);
+            any_dup boolean := false;
+            batch_id bigint;
+            last_pos bigint;
+            next_pos bigint;
+            stamp timestamptz;
+            head_stamp timestamptz;
+            explicit_first timestamptz;
+            explicit_last timestamptz;
+        BEGIN
+            -- Phase 1: take every stream row lock (in the caller's order) and check versions.
+            FOR i IN 1 .. stream_count LOOP
+                n := p_counts[i];
+                IF p_keys[i] IS NOT NULL THEN
+                    INSERT INTO {{s}}.idempotency_keys (stream_id, key) VALUES (p_streams[i], p_keys[i]) ON CONFLICT DO NOTHING;
+                    IF NOT FOUND THEN
+                        dup[i] := true;
+                        any_dup := true;
+                        CONTINUE;
+                    END IF;
+                END IF;
+                v := NULL;
+                CASE p_expected_kinds[i]
+                    WHEN 0 THEN
+                        INSERT INTO {{s}}.streams AS st (id, type, version, created, updated)
+                        VALUES (p_streams[i], p_stream_types[i], n, now(), now())
+                        ON CONFLICT (id) DO UPDATE SET version = st.version + n, updated = now()
+                        RETURNING st.version INTO v;
+                    WHEN 1 THEN
+                        INSERT INTO {{s}}.streams (id, type, version, created, updated)
+                        VALUES (p_streams[i], p_stream_types[i], n, now(), now())
+                        ON CONFLICT (id) DO NOTHING
+                        RETURNING version INTO v;
+                    WHEN 2 THEN
+                        UPDATE {{s}}.streams SET version = version + n, updated = now()
+                        WHERE id = p_streams[i] RETURNING version INTO v;
+                    ELSE
+                        UPDATE {{s}}.streams SET version = version + n, updated = now()
+                        WHERE id = p_streams[i] AND version = p_expected_versions[i] RETURNING version INTO v;
+                END CASE;
+                IF v IS NULL THEN
+                    SELECT st.version INTO actual FROM {{s}}.streams st WHERE st.id = p_streams[i];
+                    RAISE EXCEPTION USING ERRCODE = 'KW409',
+                        MESSAGE = 'VERSION_CONFLICT ' || coalesce(actual, 0)::text || ' ' || p_streams[i];
+                END IF;
+                versions[i] := v;
+                total := total + n;
+            END LOOP;
+
+            IF total > 0 THEN
+                -- Phase 2: the event rows and their index entries, in parallel with other appenders.
+                batch_id := nextval('{{s}}.event_batch_ids');
+                IF any_dup THEN
+                    INSERT INTO {{s}}.event_rows (batch, seq, stream_id, version, event_id, type, data, user_name,
+                                                  correlation_id, causation_id, idempotency_key, business_date)
+                    SELECT batch_id, row_number() OVER (ORDER BY e.ord), p_streams[e.si],
+                           versions[e.si] - p_counts[e.si] + e.off, e.id, e.type, e.data, p_users[e.si], p_correlations[e.si],
+                           p_causations[e.si], p_keys[e.si], e.bdate
+                    FROM unnest(p_event_streams, p_event_offsets, p_event_ids, p_types, p_data, p_dates)
+                         WITH ORDINALITY AS e(si, off, id, type, data, bdate, ord)
+                    WHERE NOT dup[e.si];
+                ELSE
+                    INSERT INTO {{s}}.event_rows (batch, seq, stream_id, version, event_id, type, data, user_name,
+                                                  correlation_id, causation_id, idempotency_key, business_date)
+                    SELECT batch_id, e.ord, p_streams[e.si],
+                           versions[e.si] - p_counts[e.si] + e.off, e.id, e.type, e.data, p_users[e.si], p_correlations[e.si],
+                           p_causations[e.si], p_keys[e.si], e.bdate
+                    FROM unnest(p_event_streams, p_event_offsets, p_event_ids, p_types, p_data, p_dates)
+                         WITH ORDINALITY AS e(si, off, id, type, data, bdate, ord);
+                END IF;
+
+                -- Phase 3, last: positions. The counter row stays locked until commit, so positions are handed out in
+                -- commit order and a rolled-back append gives its numbers back; only this narrow part is serial.
+                UPDATE {{s}}.event_counter SET last_position = last_position + total WHERE id = 1
+                RETURNING last_position INTO last_pos;
+                -- recorded_at never decreases along positions: the clock may not run behind the head, and an explicit
+                -- (imported) time must lie at or after it. The store never combines an import with other sessions, so a
+                -- call carries at most one explicit time.
+                SELECT b.recorded_at INTO head_stamp FROM {{s}}.event_batches b WHERE b.last_position = last_pos - total;
+                SELECT min(t), max(t) INTO explicit_first, explicit_last
+                FROM unnest(p_recorded_ats) WITH ORDINALITY AS u(t, k) WHERE NOT dup[k];
+                IF explicit_first IS NOT NULL THEN
+                    IF explicit_first < head_stamp OR explicit_first <> explicit_last THEN
+                        RAISE EXCEPTION USING ERRCODE = 'KW422', MESSAGE = 'RECORDED_AT_BEFORE_HEAD ' || p_streams[1];
+                    END IF;
+                    stamp := explicit_first;
+                ELSE
+                    stamp := greatest(clock_timestamp(), head_stamp);
+                END IF;
+                INSERT INTO {{s}}.event_batches (batch, first_position, last_position, recorded_at)
+                VALUES (batch_id, last_pos - total + 1, last_pos, stamp);
+                PERFORM pg_notify('{{s}}_events', last_pos::text);
+            END IF;
+
+            next_pos := last_pos - total + 1;
+            FOR i IN 1 .. stream_count LOOP
+                IF dup[i] THEN
+                    RETURN QUERY SELECT k.stream_id, k.first_version, k.last_version, k.first_position, k.last_position,
+                                        (SELECT b.recorded_at FROM {{s}}.event_batches b
+                                         WHERE b.last_position >= k.first_position ORDER BY b.last_position LIMIT 1),
+                                        true
+                                 FROM {{s}}.idempotency_keys k
+                                 WHERE k.stream_id = p_streams[i] AND k.key = p_keys[i];
+                ELSE
+                    n := p_counts[i];
+                    IF p_keys[i] IS NOT NULL THEN
+                        UPDATE {{s}}.idempotency_keys
+                        SET first_version = versions[i] - n + 1, last_version = versions[i],
+                            first_position = next_pos, last_position = next_pos + n - 1
+                        WHERE stream_id = p_streams[i] AND key = p_keys[i];
+                    END IF;
+                    o_stream := p_streams[i];
+                    o_first_version := versions[i] - n + 1;
+                    o_last_version := versions[i];
+                    o_first_position := next_pos;
+                    o_last_position := next_pos + n - 1;
+                    o_recorded_at := stamp;
                     o_duplicate := false;
                     RETURN NEXT;
                     next_pos := next_pos + n;

@@ -27,6 +27,13 @@ internal sealed class Appender(PostgresEventStore store)
     public async Task<IReadOnlyList<AppendResult>> AppendAsync(AppendRequest request, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        if (request.Metadata.RecordedAt is not null)
+        {
+            // An import carries its own recorded time, and a call has one recorded time: it is never combined.
+            await WriteAsync([request]);
+            return await request.Completion.Task;
+        }
+
         _queue.Enqueue(request);
         if (TryTakeFlushSlot())
         {
