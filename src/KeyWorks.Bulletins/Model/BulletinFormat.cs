@@ -59,10 +59,19 @@ public static class BulletinFormat
     /// <summary>A short date for tables: 10月8日.</summary>
     public static string ShortDate(DateOnly date) => $"{date.Month}月{date.Day}日";
 
-    /// <summary>A recorded instant in China Standard Time, to the minute: 2026年11月3日 18:00.</summary>
+    /// <summary>
+    /// A recorded instant in China Standard Time, to the minute: 2026年11月3日 18:00. Midnight reads as the end of
+    /// the day before (2026年11月10日 24:00), as cutoffs are written.
+    /// </summary>
     public static string Instant(DateTimeOffset instant)
     {
         var local = instant.ToOffset(TimeSpan.FromHours(8));
+        if (local.TimeOfDay == TimeSpan.Zero)
+        {
+            var day = local.AddDays(-1);
+            return $"{day.Year}年{day.Month}月{day.Day}日 24:00";
+        }
+
         return $"{local.Year}年{local.Month}月{local.Day}日 {local:HH:mm}";
     }
 
