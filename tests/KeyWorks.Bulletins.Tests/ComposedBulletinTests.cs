@@ -97,6 +97,11 @@ public sealed class composed_demo_bulletin(PrinterFixture printer, DemoHistory d
             Assert.Contains(section, text, StringComparison.Ordinal);
         }
 
+        var problems = composed.Document.Problems;
+        Assert.Equal(recorded.Select(e => e.Event).OfType<ProblemRaised>().Count(), problems.RaisedTotal);
+        Assert.Equal(problems.RaisedTotal - problems.ClosedTotal, problems.Open.Count);
+        Assert.Contains($"累计交办问题{problems.RaisedTotal}个", text, StringComparison.Ordinal);
+
         Assert.Equal(projects, composed.Document.Projects.Count);
         Assert.Contains(composed.Document.UnitRanking, u => u.Flag == RankingFlag.Red);
         Assert.Contains(composed.Document.UnitRanking, u => u.Flag == RankingFlag.Black);

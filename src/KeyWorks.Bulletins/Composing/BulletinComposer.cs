@@ -209,9 +209,10 @@ public static class BulletinComposer
             .ThenBy(p => p.ProjectId, StringComparer.Ordinal)
             .ToList();
 
+        // Running totals and the open list are as of the cutoff, so that raised − closed = open; "this month" is the calendar month.
         return new ProblemList(
-            problems.Count(p => p.RaisedAt < monthEnd),
-            problems.Count(p => p.Stage == DomainStage.Closed && p.ClosedAt < monthEnd),
+            problems.Count,
+            problems.Count(p => p.Stage == DomainStage.Closed),
             problems.Count(p => InMonth(p.RaisedAt)),
             problems.Count(p => p.Stage == DomainStage.Closed && InMonth(p.ClosedAt)),
             open);
