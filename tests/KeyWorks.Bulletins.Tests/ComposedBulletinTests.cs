@@ -97,6 +97,22 @@ public sealed class composed_demo_bulletin(PrinterFixture printer, DemoHistory d
             Assert.Contains(section, text, StringComparison.Ordinal);
         }
 
+        // Next month's nodes: deadlines in force at the cutoff falling in the next month, not reached by the month's end.
+        var deadlines = new Dictionary<(string Project, string Node), DateOnly>();
+        var reached = new Dictionary<(string Project, string Node), DateOnly>();
+        foreach (var e in recorded.Select(e => e.Event))
+        {
+            if (e is NodePlanned planned) deadlines[(planned.ProjectId, planned.NodeId)] = planned.PlannedDate;
+            if (e is NodeReplanned replanned) deadlines[(replanned.ProjectId, replanned.NodeId)] = replanned.NewDate;
+            if (e is NodeReportConfirmed confirmedNode) reached[(confirmedNode.ProjectId, confirmedNode.NodeId)] = confirmedNode.ReachedOn;
+        }
+
+        var next = month.AddMonths(1);
+        var upcoming = deadlines.Count(d => YearMonth.Of(d.Value) == next
+            && !(reached.TryGetValue(d.Key, out var on) && on <= month.LastDay));
+        Assert.Equal(upcoming, composed.Document.NextMonthNodes.Count);
+        Assert.Contains(upcoming == 0 ? "下月无计划完成的节点" : $"下月应完成节点{upcoming}个", text, StringComparison.Ordinal);
+
         var problems = composed.Document.Problems;
         Assert.Equal(recorded.Select(e => e.Event).OfType<ProblemRaised>().Count(), problems.RaisedTotal);
         Assert.Equal(problems.RaisedTotal - problems.ClosedTotal, problems.Open.Count);

@@ -13,7 +13,9 @@ public sealed partial class BulletinHtmlRenderer
         var months = title.Month == 1 ? "1月" : $"1—{title.Month}月";
         var startRate = totals.PlannedStartCount == 0 ? 0m : (decimal)totals.StartedCount / totals.PlannedStartCount;
         var change = totals.PreviousCompletionRate is { } previous
-            ? $"，较上月提高{Points(totals.CompletionRate - previous)}个百分点"
+            ? totals.CompletionRate >= previous
+                ? $"，较上月提高{Points(totals.CompletionRate - previous)}个百分点"
+                : $"，较上月下降{Points(totals.CompletionRate - previous)}个百分点（含往期数据更正）"
             : "";
 
         OpenSection(html, number, "总体进展");
@@ -251,6 +253,13 @@ public sealed partial class BulletinHtmlRenderer
     {
         var nodes = layout.Ordered(layout.Document.NextMonthNodes.OrderBy(n => n.Deadline), n => n.ProjectId);
         OpenSection(html, number, "下月节点安排");
+        if (nodes.Count == 0)
+        {
+            html.Element("p", null, "下月无计划完成的节点。");
+            html.Close("section");
+            return;
+        }
+
         html.Element("p", null, $"下月应完成节点{nodes.Count}个，请各分包领导、责任单位对照时限倒排工期、提前调度。");
         Tables.Write(
             html,
@@ -269,6 +278,11 @@ public sealed partial class BulletinHtmlRenderer
     private static void WriteRecommendations(HtmlWriter html, Layout layout, int number)
     {
         OpenSection(html, number, "工作建议");
+        if (layout.Document.Recommendations.Count == 0)
+        {
+            html.Element("p", "recommendation", "（由指挥部办公室在发布前填写。）");
+        }
+
         foreach (var paragraph in layout.Document.Recommendations)
         {
             html.Element("p", "recommendation", paragraph);
