@@ -176,6 +176,34 @@ public sealed class composed_demo_bulletin(PrinterFixture printer, DemoHistory d
     }
 
     [Fact]
+    public void nodes_replanned_later_between_two_cutoffs_are_the_months_slips()
+    {
+        var total = 0;
+        for (var m = 2; m <= 11; m++)
+        {
+            var month = new YearMonth(2026, m);
+            var from = BulletinComposer.Cutoff(month.AddMonths(-1));
+            var to = BulletinComposer.Cutoff(month);
+            var replanned = demo.Envelopes
+                .Where(e => e.RecordedAt > from && e.RecordedAt <= to)
+                .Select(e => e.Event).OfType<NodeReplanned>()
+                .Where(r => r.NewDate > r.PreviousDate)
+                .Select(r => (r.ProjectId, r.NodeId))
+                .Distinct()
+                .ToList();
+
+            var slips = Compose(demo.Envelopes, month, m).Document.Nodes.Slips;
+
+            Assert.Equal(replanned.Count, slips.Count);
+            Assert.All(slips, s => Assert.True(s.DaysSlipped > 0));
+            Assert.All(slips, s => Assert.NotEmpty(s.Reason));
+            total += slips.Count;
+        }
+
+        Assert.True(total > 0, "the demo re-plans nodes");
+    }
+
+    [Fact]
     public async Task leaders_variant_puts_the_leaders_projects_first()
     {
         var leader = demo.State.Projects["zjdd"].Responsibility!.LeaderName;
