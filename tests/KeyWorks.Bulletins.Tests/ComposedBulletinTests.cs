@@ -123,6 +123,9 @@ public sealed class composed_demo_bulletin(PrinterFixture printer, DemoHistory d
         Assert.Contains(composed.Document.UnitRanking, u => u.Flag == RankingFlag.Black);
         Assert.NotEmpty(composed.Document.LaggingProjects);
         Assert.All(composed.Document.LaggingProjects, l => Assert.NotEmpty(l.Reason));
+        Assert.All(
+            composed.Document.LaggingProjects.Where(l => l.Gap < 0),
+            l => Assert.Contains($"慢于序时进度{BulletinFormat.Points(l.Gap)}个百分点", text, StringComparison.Ordinal));
         Assert.NotEmpty(composed.Document.Nodes.DueThisMonth);
         Assert.All(composed.Document.NextMonthNodes, n => Assert.Equal(monthNumber + 1, n.Deadline.Month));
     }

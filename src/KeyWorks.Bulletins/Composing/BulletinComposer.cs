@@ -178,10 +178,17 @@ public static class BulletinComposer
         return new NodePunctuality(due, slips);
     }
 
-    private static LaggingProject Lagging(ProjectFigures f) => new(
-        f.ProjectId, f.Name, Light(f.Light), f.LeaderName, f.ResponsibleUnit,
-        Fraction(f.AnnualCompleted, f.AnnualPlan), Fraction(f.PlannedToDate, f.AnnualPlan),
-        string.Join("；", f.LightReasons));
+    /// <summary>
+    /// A yellow or red project with its light's reasons; the gap reason is written again with the bulletin's
+    /// rounding (one decimal), so the text agrees with the table beside it.
+    /// </summary>
+    private static LaggingProject Lagging(ProjectFigures f)
+    {
+        var rate = Fraction(f.AnnualCompleted, f.AnnualPlan);
+        var time = Fraction(f.PlannedToDate, f.AnnualPlan);
+        var reasons = f.LightReasons.Select(r => r.StartsWith("慢于序时进度", StringComparison.Ordinal) ? BulletinFormat.GapToTimeProgress(rate - time) : r);
+        return new LaggingProject(f.ProjectId, f.Name, Light(f.Light), f.LeaderName, f.ResponsibleUnit, rate, time, string.Join("；", reasons));
+    }
 
     private static ProblemList Problems(KeyWorksReadModel model, List<ProjectState> states, YearMonth month, DateTimeOffset cutoff, FigureOptions options)
     {
