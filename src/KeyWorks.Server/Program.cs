@@ -1,4 +1,5 @@
 using KeyWorks.EventStore;
+using KeyWorks.Server.Api;
 using KeyWorks.Server.Hosting;
 
 // Settings and static files live beside the server's assembly, wherever it is started from.
@@ -37,8 +38,11 @@ await using (database)
     }
 
     builder.Services.AddKeyWorksStorage(store, KeyWorksStorage.ShouldLoadDemo(builder.Configuration, database));
+    var schema = KeyWorksApi.BuildSchema();
     var app = builder.Build();
+    app.UseWebSockets();
     app.MapHealth();
+    app.MapKeyWorksApi(schema);
     app.MapDashboard();
 
     app.Lifetime.ApplicationStarted.Register(() =>
