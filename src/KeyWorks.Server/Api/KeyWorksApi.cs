@@ -21,12 +21,17 @@ public static class KeyWorksApi
     /// <summary>Builds the executable schema from the SDL files in <see cref="SchemaFolder"/>.</summary>
     public static Schema BuildSchema() =>
         SchemaBuilder.FromFiles(Directory.GetFiles(SchemaFolder, "*.graphql").Order(StringComparer.Ordinal))
+            .BindAuth()
             .Build();
 
     /// <summary>Serves the API at <c>/graphql</c> (POST, GET, WebSocket, SSE; GraphiQL for browsers).</summary>
     public static IEndpointRouteBuilder MapKeyWorksApi(this IEndpointRouteBuilder endpoints, Schema schema)
     {
-        endpoints.MapGraphQL("/graphql", schema, o => o.Execution = Execution);
+        endpoints.MapGraphQL("/graphql", schema, o =>
+        {
+            o.Execution = Execution;
+            o.ContextFactory = ApiAuth.ContextFor;
+        });
         return endpoints;
     }
 }
