@@ -22,6 +22,7 @@ public static class KeyWorksApi
     public static Schema BuildSchema() =>
         SchemaBuilder.FromFiles(Directory.GetFiles(SchemaFolder, "*.graphql").Order(StringComparer.Ordinal))
             .BindAuth()
+            .BindProjects()
             .Build();
 
     /// <summary>Serves the API at <c>/graphql</c> (POST, GET, WebSocket, SSE; GraphiQL for browsers).</summary>

@@ -90,8 +90,8 @@ public sealed class UserAccounts(NpgsqlDataSource dataSource)
 
     private static List<(UserAccount, string)> BuildDemoUsers()
     {
-        // The contractor is the staff member who reports for the demo's first project, in that project's unit.
-        var contractor = DemoProgramme.Commands().Select(c => c.Actor).First(a => a.Role == Role.Contractor);
+        // The contractor is the staff member who reports for 紫荆大道 (project zjdd, led by leader-wang) in its unit.
+        var contractor = DemoPeople.UnitStaff("紫荆大道项目部", "zjdd");
         return
         [
             (Account(DemoPeople.OfficeZhou), "office-demo"),
