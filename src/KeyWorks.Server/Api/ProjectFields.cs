@@ -47,6 +47,16 @@ public static class ProjectFields
             .Where(p => Matches(p, filter))
             .ToList();
 
+        if (context.Argument<int?>("last") is not null || context.Argument<string>("before") is not null)
+        {
+            throw new GraphQLException("`last` and `before` are not supported yet; page forward with `first` and `after`.", "BAD_USER_INPUT");
+        }
+
+        if (context.Arguments.GetValueOrDefault("orderBy") is IReadOnlyDictionary<string, object?> order)
+        {
+            all = Sorted(all, order["field"]?.ToString() ?? "NAME", order.GetValueOrDefault("direction")?.ToString() == "DESC");
+        }
+
         var first = context.Argument<int?>("first");
         var after = context.Argument<string>("after");
         var start = 0;
@@ -108,6 +118,21 @@ public static class ProjectFields
             })
             .Select(p => new ProjectResult(model, p.State, today))
             .ToList();
+    }
+
+    /// <summary>The list sorted by a field, ties by project id; a light sorts red before yellow before green when descending.</summary>
+    private static List<ProjectResult> Sorted(List<ProjectResult> projects, string field, bool descending)
+    {
+        Func<ProjectResult, IComparable> key = field switch
+        {
+            "TOTAL_INVESTMENT" => p => p.Figures.TotalInvestment,
+            "ANNUAL_COMPLETION_RATE" => p => p.Figures.AnnualCompletionRate,
+            "PROGRESS_GAP" => p => p.Figures.ProgressGap,
+            "LIGHT" => p => p.Figures.Light switch { "RED" => 2, "YELLOW" => 1, _ => 0 },
+            _ => p => p.Name,
+        };
+        var sorted = descending ? projects.OrderByDescending(key) : projects.OrderBy(key);
+        return [.. sorted.ThenBy(p => p.State.Id, StringComparer.Ordinal)];
     }
 
     private static ProjectResult? Find(ApiUser user, KeyWorksReadModel model, DateOnly asOf, string id)

@@ -105,6 +105,18 @@ public sealed class reading_projects(DemoServer demo) : IClassFixture<DemoServer
         Assert.Contains(mine.EnumerateArray(), p => p.GetProperty("id").GetString() == "Project:zjdd");
     }
 
+    [Fact]
+    public async Task projects_sort_by_total_investment_descending()
+    {
+        var token = await OfficeAsync();
+        var nodes = (await demo.PostAsync("{ projects(first: 30, orderBy: {field: TOTAL_INVESTMENT, direction: DESC}) { nodes { figures { totalInvestment } } } }", token: token))
+            .GetProperty("data").GetProperty("projects").GetProperty("nodes");
+
+        var amounts = nodes.EnumerateArray().Select(p => Amount(p.GetProperty("figures").GetProperty("totalInvestment"))).ToList();
+        Assert.Equal(21, amounts.Count);
+        Assert.Equal(amounts.OrderByDescending(a => a), amounts);
+    }
+
     private static decimal Amount(JsonElement value) =>
         decimal.Parse(value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText(), NumberStyles.Float, CultureInfo.InvariantCulture);
 }
