@@ -117,6 +117,19 @@ public sealed class reading_projects(DemoServer demo) : IClassFixture<DemoServer
         Assert.Equal(amounts.OrderByDescending(a => a), amounts);
     }
 
+    [Fact]
+    public async Task the_overview_counts_the_programme_projects_and_their_lights()
+    {
+        var token = await OfficeAsync();
+        var overview = (await demo.PostAsync("{ overview { projectCount startedCount plannedStartCount startRate lights { light count } } }", token: token))
+            .GetProperty("data").GetProperty("overview");
+
+        Assert.Equal(21, overview.GetProperty("projectCount").GetInt32());
+        Assert.Equal(21, overview.GetProperty("lights").EnumerateArray().Sum(l => l.GetProperty("count").GetInt32()));
+        Assert.InRange(overview.GetProperty("startedCount").GetInt32(), 1, 21);
+        Assert.InRange(Amount(overview.GetProperty("startRate")), 0m, 100m);
+    }
+
     private static decimal Amount(JsonElement value) =>
         decimal.Parse(value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText(), NumberStyles.Float, CultureInfo.InvariantCulture);
 }
