@@ -1,4 +1,6 @@
 using KeyWorks.EventStore;
+using KeyWorks.Server.Api;
+using KeyWorks.Server.Auth;
 using KeyWorks.Server.Hosting;
 
 // Settings and static files live beside the server's assembly, wherever it is started from.
@@ -36,9 +38,38 @@ await using (database)
         return 2;
     }
 
-    builder.Services.AddKeyWorksStorage(store, KeyWorksStorage.ShouldLoadDemo(builder.Configuration, database));
+    var loadDemo = KeyWorksStorage.ShouldLoadDemo(builder.Configuration, database);
+    builder.Services.AddKeyWorksStorage(store, loadDemo);
+    var users = new UserAccounts(database.DataSource);
+    byte[] signingKey;
+    try
+    {
+        await users.CreateTablesAsync(CancellationToken.None);
+        signingKey = await users.SigningKeyAsync(builder.Configuration, CancellationToken.None);
+        if (loadDemo)
+        {
+            await users.SeedDemoUsersAsync(new PasswordHasher(), CancellationToken.None);
+        }
+    }
+    catch (Npgsql.NpgsqlException e)
+    {
+        await Console.Error.WriteLineAsync($"KeyWorks could not prepare its users: {e.Message}");
+        return 2;
+    }
+    catch (FormatException)
+    {
+        await Console.Error.WriteLineAsync("KeyWorks could not start: KeyWorks:Auth:SigningKey is not base64.");
+        return 2;
+    }
+
+    builder.Services.AddSingleton(users);
+    builder.Services.AddSingleton(new LoginThrottle(TimeProvider.System));
+    builder.Services.AddSingleton(new AccessTokens(signingKey, TimeProvider.System, TimeSpan.FromHours(12)));
+    var schema = KeyWorksApi.BuildSchema();
     var app = builder.Build();
+    app.UseWebSockets();
     app.MapHealth();
+    app.MapKeyWorksApi(schema);
     app.MapDashboard();
 
     app.Lifetime.ApplicationStarted.Register(() =>

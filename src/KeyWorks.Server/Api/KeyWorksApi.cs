@@ -1,0 +1,38 @@
+using KeyWorks.GraphQL.Execution;
+using KeyWorks.GraphQL.Http;
+using KeyWorks.GraphQL.Types;
+
+namespace KeyWorks.Server.Api;
+
+/// <summary>
+/// The GraphQL API: the contract <c>schema/*.graphql</c> (copied beside the server's assembly) with the fields bound so far.
+/// </summary>
+public static class KeyWorksApi
+{
+    /// <summary>The folder the SDL files are loaded from: <c>schema/</c> in the build output.</summary>
+    public static string SchemaFolder => Path.Combine(AppContext.BaseDirectory, "schema");
+
+    /// <summary>
+    /// Limits per operation: the engine's defaults, but a cost of 100,000, because the full introspection query of the
+    /// contract (every type's fields, arguments and enum values) is estimated at about 52,000.
+    /// </summary>
+    public static ExecutionOptions Execution { get; } = ExecutionOptions.Default with { MaxCost = 100_000 };
+
+    /// <summary>Builds the executable schema from the SDL files in <see cref="SchemaFolder"/>.</summary>
+    public static Schema BuildSchema() =>
+        SchemaBuilder.FromFiles(Directory.GetFiles(SchemaFolder, "*.graphql").Order(StringComparer.Ordinal))
+            .BindAuth()
+            .BindProjects()
+            .Build();
+
+    /// <summary>Serves the API at <c>/graphql</c> (POST, GET, WebSocket, SSE; GraphiQL for browsers).</summary>
+    public static IEndpointRouteBuilder MapKeyWorksApi(this IEndpointRouteBuilder endpoints, Schema schema)
+    {
+        endpoints.MapGraphQL("/graphql", schema, o =>
+        {
+            o.Execution = Execution;
+            o.ContextFactory = ApiAuth.ContextFor;
+        });
+        return endpoints;
+    }
+}

@@ -1,0 +1,301 @@
+using System.Globalization;
+using System.Text;
+using KeyWorks.Domain;
+using KeyWorks.Domain.Figures;
+using KeyWorks.Domain.Programmes;
+using KeyWorks.Domain.Projects;
+using KeyWorks.Domain.ReadModels;
+using KeyWorks.Domain.Storing;
+using KeyWorks.EventStore;
+using KeyWorks.GraphQL;
+using KeyWorks.GraphQL.Execution;
+using KeyWorks.GraphQL.Types;
+
+namespace KeyWorks.Server.Api;
+
+/// <summary>
+/// The read queries over the live read model (or the model as of <c>asOf</c>): <c>programmes</c>, <c>projects</c>,
+/// <c>project</c>, <c>node</c> for projects, <c>User.projects</c>. Every field needs a signed-in user; contractors see
+/// only the projects of their unit (others are left out of lists and are <c>FORBIDDEN</c> by id).
+/// </summary>
+public static class ProjectFields
+{
+    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
+
+    public static SchemaBuilder BindProjects(this SchemaBuilder schema) => schema
+        .BindType<ProjectResult>("Project")
+        .Bind("Query.programmes", Programmes)
+        .Bind("Query.projects", ProjectsAsync)
+        .Bind("Query.project", ProjectAsync)
+        .Bind("Query.node", NodeAsync)
+        .Bind("User.projects", UserProjects)
+        .Bind("Query.overview", OverviewAsync);
+
+    /// <summary>
+    /// The programme's totals (<c>Overview</c>): programme, asOfDate, projectCount, startedCount, plannedStartCount,
+    /// startRate and lights so far. Contractors' totals cover only their own projects.
+    /// </summary>
+    private static async ValueTask<object?> OverviewAsync(FieldContext context)
+    {
+        var user = ApiAuth.Require(context);
+        var (model, asOf) = await ModelAsync(context);
+        var programmeId = context.Argument<string>("programmeId");
+        var programme = programmeId is null
+            ? model.Programmes.Values.FirstOrDefault()
+            : ApiObjects.ParseGlobalId(programmeId) is ("Programme", var localId) ? model.Programmes.GetValueOrDefault(localId) : null;
+        if (programme is null)
+        {
+            throw new GraphQLException("No such programme (计划不存在).", "NOT_FOUND");
+        }
+
+        var figures = model.Projects.Values
+            .Where(p => p.State.ProgrammeId == programme.Id && Visible(user, p.State))
+            .Select(p => ProjectFigureCalculator.Compute(p.State, asOf))
+            .ToList();
+        var totals = GroupFigureCalculator.Sum(programme.Id, figures);
+        return new Dictionary<string, object?>
+        {
+            ["programme"] = Programme(model, programme),
+            ["asOfDate"] = asOf,
+            ["projectCount"] = totals.Projects,
+            ["startedCount"] = totals.Started,
+            ["plannedStartCount"] = totals.PlannedToStart,
+            ["startRate"] = totals.StartRate ?? 0m,
+            ["lights"] = new[] { ("GREEN", totals.Green), ("YELLOW", totals.Yellow), ("RED", totals.Red) }
+                .Select(l => new Dictionary<string, object?> { ["light"] = l.Item1, ["count"] = l.Item2 }).ToList(),
+        };
+    }
+
+    private static object? Programmes(FieldContext context)
+    {
+        ApiAuth.Require(context);
+        var model = Live(context);
+        return model.Programmes.Values.Select(p => Programme(model, p)).ToList();
+    }
+
+    private static async ValueTask<object?> ProjectsAsync(FieldContext context)
+    {
+        var user = ApiAuth.Require(context);
+        var (model, asOf) = await ModelAsync(context);
+        var filter = context.Arguments.TryGetValue("filter", out var f) ? f as IReadOnlyDictionary<string, object?> : null;
+        var all = model.Projects.Values
+            .Where(p => Visible(user, p.State))
+            .Select(p => new ProjectResult(model, p.State, asOf))
+            .Where(p => Matches(p, filter))
+            .ToList();
+
+        if (context.Argument<int?>("last") is not null || context.Argument<string>("before") is not null)
+        {
+            throw new GraphQLException("`last` and `before` are not supported yet; page forward with `first` and `after`.", "BAD_USER_INPUT");
+        }
+
+        if (context.Arguments.GetValueOrDefault("orderBy") is IReadOnlyDictionary<string, object?> order)
+        {
+            all = Sorted(all, order["field"]?.ToString() ?? "NAME", order.GetValueOrDefault("direction")?.ToString() == "DESC");
+        }
+
+        var first = context.Argument<int?>("first");
+        var after = context.Argument<string>("after");
+        var start = 0;
+        if (after is not null)
+        {
+            start = DecodeCursor(after) is { } index && index >= 0 && index < all.Count ? index + 1
+                : throw new GraphQLException($"Invalid cursor \"{after}\".", "BAD_USER_INPUT");
+        }
+
+        if (first is < 0)
+        {
+            throw new GraphQLException("`first` may not be negative.", "BAD_USER_INPUT");
+        }
+
+        var page = all.Skip(start).Take(first ?? int.MaxValue).Select((p, i) => (Project: p, Index: start + i)).ToList();
+        return new Dictionary<string, object?>
+        {
+            ["edges"] = page.Select(e => new Dictionary<string, object?> { ["cursor"] = Cursor(e.Index), ["node"] = e.Project }).ToList(),
+            ["nodes"] = page.Select(e => e.Project).ToList(),
+            ["totalCount"] = all.Count,
+            ["pageInfo"] = new Dictionary<string, object?>
+            {
+                ["hasNextPage"] = start + page.Count < all.Count,
+                ["hasPreviousPage"] = start > 0,
+                ["startCursor"] = page.Count > 0 ? Cursor(page[0].Index) : null,
+                ["endCursor"] = page.Count > 0 ? Cursor(page[^1].Index) : null,
+            },
+        };
+    }
+
+    private static async ValueTask<object?> ProjectAsync(FieldContext context)
+    {
+        var user = ApiAuth.Require(context);
+        var (model, asOf) = await ModelAsync(context);
+        return Find(user, model, asOf, (string)context.Arguments["id"]!);
+    }
+
+    private static ValueTask<object?> NodeAsync(FieldContext context)
+    {
+        var user = ApiAuth.Require(context);
+        var id = (string)context.Arguments["id"]!;
+        return ValueTask.FromResult<object?>(ApiObjects.ParseGlobalId(id) is ("Project", _) ? Find(user, Live(context), TodayInChina(), id) : null);
+    }
+
+    private static object? UserProjects(FieldContext context)
+    {
+        var user = context.GetSource<Dictionary<string, object?>>();
+        var userId = (string)user["userId"]!;
+        var role = (Role)user["roleValue"]!;
+        var unit = user["unit"] is Dictionary<string, object?> u ? (string)u["name"]! : null;
+        var model = Live(context);
+        var today = TodayInChina();
+        return model.Projects.Values
+            .Where(p => role switch
+            {
+                Role.Leader => p.State.Responsibility?.LeaderId == userId,
+                Role.Contractor => unit is not null && p.State.Responsibility?.Contractors.Contains(unit) == true,
+                _ => false,
+            })
+            .Select(p => new ProjectResult(model, p.State, today))
+            .ToList();
+    }
+
+    /// <summary>The list sorted by a field, ties by project id; a light sorts red before yellow before green when descending.</summary>
+    private static List<ProjectResult> Sorted(List<ProjectResult> projects, string field, bool descending)
+    {
+        Func<ProjectResult, IComparable> key = field switch
+        {
+            "TOTAL_INVESTMENT" => p => p.Figures.TotalInvestment,
+            "ANNUAL_COMPLETION_RATE" => p => p.Figures.AnnualCompletionRate,
+            "PROGRESS_GAP" => p => p.Figures.ProgressGap,
+            "LIGHT" => p => p.Figures.Light switch { "RED" => 2, "YELLOW" => 1, _ => 0 },
+            _ => p => p.Name,
+        };
+        var sorted = descending ? projects.OrderByDescending(key) : projects.OrderBy(key);
+        return [.. sorted.ThenBy(p => p.State.Id, StringComparer.Ordinal)];
+    }
+
+    private static ProjectResult? Find(ApiUser user, KeyWorksReadModel model, DateOnly asOf, string id)
+    {
+        if (ApiObjects.ParseGlobalId(id) is not ("Project", var localId) || !model.Projects.TryGetValue(localId, out var view))
+        {
+            return null;
+        }
+
+        return Visible(user, view.State)
+            ? new ProjectResult(model, view.State, asOf)
+            : throw new GraphQLException("This project is not one of yours (无权查看该项目).", "FORBIDDEN");
+    }
+
+    /// <summary>Contractors see the projects their unit works on; every other role sees every project.</summary>
+    private static bool Visible(ApiUser user, ProjectState project) =>
+        user.Role != Role.Contractor || (user.Unit is not null && project.Responsibility?.Contractors.Contains(user.Unit) == true);
+
+    private static bool Matches(ProjectResult project, IReadOnlyDictionary<string, object?>? filter)
+    {
+        if (filter is null)
+        {
+            return true;
+        }
+
+        bool In(string key, string value) =>
+            !filter.TryGetValue(key, out var list) || list is not IEnumerable<object?> values || values.Any(v => Equals(v?.ToString(), value));
+
+        var state = project.State;
+        if (filter.TryGetValue("programmeId", out var programme) && programme is string p && p != ApiObjects.GlobalId("Programme", state.ProgrammeId))
+        {
+            return false;
+        }
+
+        if (filter.TryGetValue("leaderId", out var leader) && leader is string l && l != ApiObjects.GlobalId("Leader", state.Responsibility?.LeaderId ?? ""))
+        {
+            return false;
+        }
+
+        if (filter.TryGetValue("unitId", out var unit) && unit is string u
+            && !new[] { state.Responsibility?.LeadUnit, state.Responsibility?.ResponsibleUnit }.Concat(state.Responsibility?.Contractors ?? [])
+                .Any(n => n is not null && ApiObjects.GlobalId("Unit", n) == u))
+        {
+            return false;
+        }
+
+        if (!In("categories", project.Category) || !In("townships", project.Township) || !In("statuses", project.Status)
+            || !In("lights", project.Figures.Light))
+        {
+            return false;
+        }
+
+        if (filter.TryGetValue("laggingOnly", out var lagging) && lagging is true && project.Figures.Light == "GREEN")
+        {
+            return false;
+        }
+
+        if (filter.TryGetValue("text", out var text) && text is string { Length: > 0 } t)
+        {
+            var r = state.Responsibility;
+            return new[] { state.Details.Name, state.Details.Township, r?.LeadUnit, r?.ResponsibleUnit }.Concat(r?.Contractors ?? [])
+                .Any(s => s?.Contains(t, StringComparison.OrdinalIgnoreCase) == true);
+        }
+
+        return true;
+    }
+
+    private static KeyWorksReadModel Live(FieldContext context) => context.Request.Services!.GetRequiredService<LiveReadModel>().Current;
+
+    /// <summary>The live model and today's date, or the model as recorded up to <c>asOf</c> and that instant's China date.</summary>
+    private static async Task<(KeyWorksReadModel Model, DateOnly AsOf)> ModelAsync(FieldContext context)
+    {
+        if (context.Arguments.TryGetValue("asOf", out var value) && value is DateTimeOffset asOf)
+        {
+            var store = context.Request.Services!.GetRequiredService<PostgresEventStore>();
+            var model = await LiveReadModel.AsOfAsync(store, asOf, context.CancellationToken);
+            return (model, DateOnly.FromDateTime(asOf.ToOffset(ChinaOffset).DateTime));
+        }
+
+        return (Live(context), TodayInChina());
+    }
+
+    private static DateOnly TodayInChina() => DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(ChinaOffset).DateTime);
+
+    internal static Dictionary<string, object?> Programme(KeyWorksReadModel model, ProgrammeState programme) => new()
+    {
+        ["__typename"] = "Programme",
+        ["id"] = ApiObjects.GlobalId("Programme", programme.Id),
+        ["name"] = programme.Name,
+        ["year"] = programme.Year,
+        ["district"] = programme.District,
+        ["office"] = programme.District + "重点项目建设指挥部办公室",
+        ["projectCount"] = model.Projects.Values.Count(p => p.State.ProgrammeId == programme.Id),
+    };
+
+    private static string Cursor(int index) => Convert.ToBase64String(Encoding.UTF8.GetBytes($"project:{index}"));
+
+    private static int? DecodeCursor(string cursor)
+    {
+        try
+        {
+            var text = Encoding.UTF8.GetString(Convert.FromBase64String(cursor));
+            return text.StartsWith("project:", StringComparison.Ordinal)
+                && int.TryParse(text["project:".Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var index) ? index : null;
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary><c>RiverRegulation</c> → <c>RIVER_REGULATION</c>.</summary>
+    internal static string EnumName<T>(T value) where T : struct, Enum
+    {
+        var name = value.ToString();
+        var result = new StringBuilder();
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (i > 0 && char.IsUpper(name[i]))
+            {
+                result.Append('_');
+            }
+
+            result.Append(char.ToUpperInvariant(name[i]));
+        }
+
+        return result.ToString();
+    }
+}
