@@ -78,10 +78,13 @@ public sealed class LiveReadModelService(LiveReadModel model, ILogger<LiveReadMo
 
 /// <summary>
 /// Loads the demo programme after the server is up (so <c>/health</c> answers at once on a cold start) through the same
-/// command service as users' requests, resuming a load that a crash interrupted.
+/// command service as users' requests, resuming a load that a crash interrupted. With <c>KeyWorks:Demo:Projects</c> above
+/// the demo's 21, it loads the demo grown to that many projects instead (<see cref="ScaledProgrammeLoader"/>, into an
+/// empty store only), for load tests and benchmarks.
 /// </summary>
 public sealed class DemoLoadingService(
-    KeyWorksCommands commands, DemoLoadStatus status, IHostApplicationLifetime lifetime, ILogger<DemoLoadingService> logger) : BackgroundService
+    KeyWorksCommands commands, DemoLoadStatus status, IHostApplicationLifetime lifetime, IConfiguration configuration,
+    ILogger<DemoLoadingService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -97,8 +100,13 @@ public sealed class DemoLoadingService(
             }
 
             status.State = DemoLoadState.Loading;
-            status.Total = Domain.Demo.DemoProgramme.Commands().Count;
-            var result = await DemoLoader.LoadAsync(commands, new LoggedProgress(status, logger), stoppingToken);
+            var projects = configuration.GetValue<int?>("KeyWorks:Demo:Projects") ?? Domain.Demo.ScaledProgramme.DemoProjectCount;
+            var scaled = projects > Domain.Demo.ScaledProgramme.DemoProjectCount;
+            status.Total = scaled ? Domain.Demo.ScaledProgramme.Commands(projects).Count : Domain.Demo.DemoProgramme.Commands().Count;
+            var progress = new LoggedProgress(status, logger);
+            var result = scaled
+                ? await ScaledProgrammeLoader.LoadAsync(commands.Store, projects, progress, stoppingToken)
+                : await DemoLoader.LoadAsync(commands, progress, stoppingToken);
             status.Done = result.Skipped ? status.Total : result.Appended + result.AlreadyThere + result.Rejections.Count;
             status.State = result.Skipped ? DemoLoadState.Skipped : DemoLoadState.Loaded;
             if (result.Skipped)
