@@ -23,6 +23,7 @@ public static class KeyWorksApi
         SchemaBuilder.FromFiles(Directory.GetFiles(SchemaFolder, "*.graphql").Order(StringComparer.Ordinal))
             .BindAuth()
             .BindProjects()
+            .BindProjectMutations()
             .BindOverview()
             .Build();
 

@@ -98,7 +98,7 @@ public static class ProjectFields
     {
         var user = ApiAuth.Require(context);
         var id = (string)context.Arguments["id"]!;
-        return ValueTask.FromResult<object?>(ApiObjects.ParseGlobalId(id) is ("Project", _) ? Find(user, Live(context), TodayInChina(), id) : null);
+        return ValueTask.FromResult<object?>(ApiObjects.ParseGlobalId(id) is ("Project", _) ? Find(user, Live(context), ApiClock.TodayInChina(context), id) : null);
     }
 
     private static object? UserProjects(FieldContext context)
@@ -108,7 +108,7 @@ public static class ProjectFields
         var role = (Role)user["roleValue"]!;
         var unit = user["unit"] is Dictionary<string, object?> u ? (string)u["name"]! : null;
         var model = Live(context);
-        var today = TodayInChina();
+        var today = ApiClock.TodayInChina(context);
         return model.Projects.Values
             .Where(p => role switch
             {
@@ -212,10 +212,8 @@ public static class ProjectFields
             return (model, DateOnly.FromDateTime(asOf.ToOffset(ChinaOffset).DateTime));
         }
 
-        return (Live(context), TodayInChina());
+        return (Live(context), ApiClock.TodayInChina(context));
     }
-
-    private static DateOnly TodayInChina() => DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(ChinaOffset).DateTime);
 
     internal static Dictionary<string, object?> Programme(KeyWorksReadModel model, ProgrammeState programme) => new()
     {

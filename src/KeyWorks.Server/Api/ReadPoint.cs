@@ -15,7 +15,7 @@ public sealed record ReadPoint(KeyWorksReadModel Model, DateOnly Date, DateTimeO
     /// <summary>The live model now.</summary>
     public static ReadPoint Live(FieldContext context)
     {
-        var now = DateTimeOffset.UtcNow;
+        var now = ApiClock.Of(context).Time.GetUtcNow();
         return new ReadPoint(context.Request.Services!.GetRequiredService<LiveReadModel>().Current, BusinessCalendar.DateOf(now), now);
     }
 
