@@ -23,6 +23,8 @@ public static class KeyWorksApi
         SchemaBuilder.FromFiles(Directory.GetFiles(SchemaFolder, "*.graphql").Order(StringComparer.Ordinal))
             .BindAuth()
             .BindProjects()
+            .BindProjectMutations()
+            .BindOverview()
             .Build();
 
     /// <summary>Serves the API at <c>/graphql</c> (POST, GET, WebSocket, SSE; GraphiQL for browsers).</summary>
