@@ -73,6 +73,28 @@ public sealed partial class PostgresEventStore
     }
 
     /// <summary>
+    /// Events matching <paramref name="query"/> in global order, read by a single statement whose rows are taken as they
+    /// arrive: memory stays flat, and the whole range costs one statement and one snapshot, however many events it holds.
+    /// It holds one connection until the enumeration ends; <see cref="ReadAllAsync"/> reads short pages instead. Without an
+    /// upper bound it reads to the head as of the statement.
+    /// </summary>
+    public async IAsyncEnumerable<EventEnvelope> ScanAsync(EventQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var connection = await DataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = Reader.Command(query, connection);
+        if (query.StreamId is not null)
+        {
+            command.CommandText = command.CommandText.Replace("ORDER BY version", EventReader.GlobalOrder, StringComparison.Ordinal);
+        }
+
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            yield return Reader.Read(reader);
+        }
+    }
+
+    /// <summary>
     /// Folds a stream into <typeparamref name="T"/> by its <c>Apply</c> methods (see the README); null when the stream has
     /// no events in range. <paramref name="asOf"/> gives the state as it was known at that recorded time.
     /// </summary>

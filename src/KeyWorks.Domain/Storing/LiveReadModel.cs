@@ -1,6 +1,7 @@
 using KeyWorks.Domain.ReadModels;
 using KeyWorks.EventStore;
 using KeyWorks.EventStore.Events;
+using StoreEnvelope = KeyWorks.EventStore.Events.EventEnvelope;
 
 namespace KeyWorks.Domain.Storing;
 
@@ -27,9 +28,29 @@ public sealed class LiveReadModel(PostgresEventStore store)
     public static Task<KeyWorksReadModel> RebuildAsync(PostgresEventStore store, CancellationToken cancellationToken) =>
         FoldAsync(store, new EventQuery(), cancellationToken);
 
-    /// <summary>What was known at <paramref name="recordedUpTo"/>: the fold of the events recorded up to then.</summary>
-    public static Task<KeyWorksReadModel> AsOfAsync(PostgresEventStore store, DateTimeOffset recordedUpTo, CancellationToken cancellationToken) =>
-        FoldAsync(store, new EventQuery { RecordedTo = recordedUpTo }, cancellationToken);
+    /// <summary>
+    /// What was known at <paramref name="recordedUpTo"/>: the fold of the events recorded up to then. Two statements
+    /// whatever the size of the log: the position as of that time, then one streamed read up to it.
+    /// </summary>
+    public static async Task<KeyWorksReadModel> AsOfAsync(PostgresEventStore store, DateTimeOffset recordedUpTo, CancellationToken cancellationToken) =>
+        await AtPositionAsync(store, await store.GetPositionAsOfAsync(recordedUpTo, cancellationToken), cancellationToken);
+
+    /// <summary>The fold of the events up to <paramref name="position"/>, read by one streamed statement.</summary>
+    public static async Task<KeyWorksReadModel> AtPositionAsync(PostgresEventStore store, long position, CancellationToken cancellationToken)
+    {
+        var model = KeyWorksReadModel.Empty;
+        if (position <= 0)
+        {
+            return model;
+        }
+
+        await foreach (var stored in store.ScanAsync(new EventQuery { ToPosition = position }, cancellationToken))
+        {
+            model = Fold(model, stored);
+        }
+
+        return model;
+    }
 
     /// <summary>Catches up from the store, then follows the feed until cancelled, resubscribing after a broken connection.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
@@ -41,9 +62,7 @@ public sealed class LiveReadModel(PostgresEventStore store)
             {
                 await foreach (var stored in store.SubscribeAsync(Current.Position, cancellationToken: cancellationToken))
                 {
-                    Publish(KeyWorksEventTypes.ToDomain(stored) is { } envelope
-                        ? KeyWorksReadModel.Apply(Current, envelope)
-                        : Current with { Position = stored.Position, RecordedUpTo = stored.RecordedAt });
+                    Publish(Fold(Current, stored));
                 }
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -83,7 +102,10 @@ public sealed class LiveReadModel(PostgresEventStore store)
 
     private static Task<KeyWorksReadModel> FoldAsync(
         PostgresEventStore store, EventQuery query, CancellationToken cancellationToken, KeyWorksReadModel? seed = null) =>
-        store.FoldAsync(query, seed ?? KeyWorksReadModel.Empty, (model, stored) => KeyWorksEventTypes.ToDomain(stored) is { } envelope
+        store.FoldAsync(query, seed ?? KeyWorksReadModel.Empty, Fold, cancellationToken);
+
+    private static KeyWorksReadModel Fold(KeyWorksReadModel model, StoreEnvelope stored) =>
+        KeyWorksEventTypes.ToDomain(stored) is { } envelope
             ? KeyWorksReadModel.Apply(model, envelope)
-            : model with { Position = stored.Position, RecordedUpTo = stored.RecordedAt }, cancellationToken);
+            : model with { Position = stored.Position, RecordedUpTo = stored.RecordedAt };
 }

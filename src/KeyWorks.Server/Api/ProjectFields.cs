@@ -5,7 +5,6 @@ using KeyWorks.Domain.Programmes;
 using KeyWorks.Domain.Projects;
 using KeyWorks.Domain.ReadModels;
 using KeyWorks.Domain.Storing;
-using KeyWorks.EventStore;
 using KeyWorks.GraphQL;
 using KeyWorks.GraphQL.Execution;
 using KeyWorks.GraphQL.Types;
@@ -207,8 +206,7 @@ public static class ProjectFields
     {
         if (context.Arguments.TryGetValue("asOf", out var value) && value is DateTimeOffset asOf)
         {
-            var store = context.Request.Services!.GetRequiredService<PostgresEventStore>();
-            var model = await LiveReadModel.AsOfAsync(store, asOf, context.CancellationToken);
+            var model = await context.Request.Services!.GetRequiredService<AsOfReadModels>().AsOfAsync(asOf, context.CancellationToken);
             return (model, DateOnly.FromDateTime(asOf.ToOffset(ChinaOffset).DateTime));
         }
 

@@ -1,7 +1,6 @@
 using KeyWorks.Domain;
 using KeyWorks.Domain.ReadModels;
 using KeyWorks.Domain.Storing;
-using KeyWorks.EventStore;
 using KeyWorks.GraphQL.Execution;
 
 namespace KeyWorks.Server.Api;
@@ -24,8 +23,7 @@ public sealed record ReadPoint(KeyWorksReadModel Model, DateOnly Date, DateTimeO
     {
         if (context.Arguments.TryGetValue("asOf", out var value) && value is DateTimeOffset asOf)
         {
-            var store = context.Request.Services!.GetRequiredService<PostgresEventStore>();
-            var model = await LiveReadModel.AsOfAsync(store, asOf, context.CancellationToken);
+            var model = await context.Request.Services!.GetRequiredService<AsOfReadModels>().AsOfAsync(asOf, context.CancellationToken);
             return new ReadPoint(model, BusinessCalendar.DateOf(asOf), asOf);
         }
 

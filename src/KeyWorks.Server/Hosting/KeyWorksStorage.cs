@@ -25,7 +25,9 @@ public static class KeyWorksStorage
         services.AddSingleton(store);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(provider => new KeyWorksCommands(store, provider.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(new LiveReadModel(store));
+        var live = new LiveReadModel(store);
+        services.AddSingleton(live);
+        services.AddSingleton(new AsOfReadModels(store, live));
         services.AddSingleton(new DemoLoadStatus(loadDemo ? DemoLoadState.Waiting : DemoLoadState.Off));
         services.AddHostedService<LiveReadModelService>();
         if (loadDemo)

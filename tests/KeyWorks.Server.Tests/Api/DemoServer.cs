@@ -7,20 +7,31 @@ using KeyWorks.Testing;
 namespace KeyWorks.Server.Tests.Api;
 
 /// <summary>A server process on a database of its own with the demo loaded (waits for <c>/health</c> demo.state = loaded).</summary>
-public sealed class DemoServer(PostgresClusterFixture cluster) : IAsyncLifetime
+public class DemoServer(PostgresClusterFixture cluster) : IAsyncLifetime
 {
     private ServerProcess? _server;
 
     public ServerProcess Server => _server ?? throw new InvalidOperationException("not started");
 
+    /// <summary>The server's database (connection string), once started.</summary>
+    public string ConnectionString { get; private set; } = "";
+
+    /// <summary>Settings beyond the database and the demo, for a fixture that needs more.</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
+
+    /// <summary>Runs on the fresh database before the server starts.</summary>
+    protected virtual Task PrepareDatabaseAsync(string connectionString) => Task.CompletedTask;
+
     public async ValueTask InitializeAsync()
     {
-        var connectionString = await cluster.CreateDatabaseAsync($"api_{Guid.NewGuid():N}");
-        _server = ServerProcess.Start(new Dictionary<string, string>
+        ConnectionString = await cluster.CreateDatabaseAsync($"api_{Guid.NewGuid():N}");
+        await PrepareDatabaseAsync(ConnectionString);
+        var settings = new Dictionary<string, string>(Settings)
         {
-            ["KEYWORKS_DB"] = connectionString,
+            ["KEYWORKS_DB"] = ConnectionString,
             ["KeyWorks__Demo__Load"] = "true",
-        });
+        };
+        _server = ServerProcess.Start(settings);
         if (!await _server.WaitUntilHealthyAsync(TimeSpan.FromSeconds(60), CancellationToken.None))
         {
             throw new InvalidOperationException($"the server did not become healthy:\n{_server.Output}\n{_server.Errors}");
@@ -37,7 +48,7 @@ public sealed class DemoServer(PostgresClusterFixture cluster) : IAsyncLifetime
                 return;
             }
 
-            if (state is not ("waiting" or "loading") || clock.Elapsed > TimeSpan.FromMinutes(4))
+            if (state is not ("waiting" or "loading") || clock.Elapsed > LoadTimeout)
             {
                 throw new InvalidOperationException($"demo {state}:\n{_server.Output}\n{_server.Errors}");
             }
@@ -45,6 +56,9 @@ public sealed class DemoServer(PostgresClusterFixture cluster) : IAsyncLifetime
             await Task.Delay(500);
         }
     }
+
+    /// <summary>How long the demo may take to load.</summary>
+    protected virtual TimeSpan LoadTimeout => TimeSpan.FromMinutes(4);
 
     /// <summary>Posts a GraphQL request, with a bearer token when given, and returns the response body.</summary>
     public async Task<JsonElement> PostAsync(string query, object? variables = null, string? token = null)
@@ -75,5 +89,7 @@ public sealed class DemoServer(PostgresClusterFixture cluster) : IAsyncLifetime
         {
             await _server.DisposeAsync();
         }
+
+        GC.SuppressFinalize(this);
     }
 }
