@@ -1,0 +1,3 @@
+using KeyWorks.Server.Benchmarks;
+
+return await LoadBenchmark.RunAsync(args);
