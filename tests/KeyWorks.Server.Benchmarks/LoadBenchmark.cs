@@ -13,6 +13,7 @@ namespace KeyWorks.Server.Benchmarks;
 /// <c>--projects</c> projects) or targets <c>--url</c>, signs in, and runs <c>--clients</c> concurrent clients, each
 /// sending one request after another, against the dashboard's overview and its project list (first 50), one after the
 /// other: a warm-up, then <c>--seconds</c> of measurement each. Reports latency percentiles and throughput.
+/// <c>--no-response-cache</c> measures every answer computed afresh.
 /// </summary>
 public static class LoadBenchmark
 {
@@ -26,6 +27,7 @@ public static class LoadBenchmark
         var url = Option("--url");
         var user = Option("--user") ?? "office-zhou";
         var password = Option("--password") ?? "office-demo";
+        var cacheOff = args.Contains("--no-response-cache");
 
         var folder = Path.Combine(Path.GetTempPath(), $"keyworks-server-bench-{Guid.NewGuid():N}");
         ServerProcess? server = null;
@@ -33,7 +35,7 @@ public static class LoadBenchmark
         {
             if (url is null)
             {
-                server = await StartServerAsync(folder, projects);
+                server = await StartServerAsync(folder, projects, cacheOff);
                 url = server.BaseAddress.ToString();
             }
 
@@ -76,7 +78,7 @@ public static class LoadBenchmark
         }
     }
 
-    private static async Task<ServerProcess> StartServerAsync(string folder, int projects)
+    private static async Task<ServerProcess> StartServerAsync(string folder, int projects, bool cacheOff)
     {
         var server = ServerProcess.Start(new Dictionary<string, string>
         {
@@ -85,6 +87,7 @@ public static class LoadBenchmark
             ["KeyWorks__Demo__Load"] = "true",
             ["KeyWorks__Demo__Projects"] = projects.ToString(CultureInfo.InvariantCulture),
             ["Logging__LogLevel__Default"] = "Warning",
+            ["KeyWorks__Api__ResponseCacheMilliseconds"] = cacheOff ? "0" : "1000",
         });
         if (!await server.WaitUntilHealthyAsync(TimeSpan.FromMinutes(2), CancellationToken.None))
         {
@@ -99,7 +102,7 @@ public static class LoadBenchmark
             var demo = health.GetProperty("demo");
             if (demo.GetProperty("state").GetString() == "loaded")
             {
-                Console.WriteLine($"server started with {projects} projects ({health.GetProperty("events").GetInt64():N0} events) in {clock.Elapsed.TotalSeconds:F0} s");
+                Console.WriteLine($"server started with {projects} projects ({health.GetProperty("events").GetInt64():N0} events) in {clock.Elapsed.TotalSeconds:F0} s, response cache {(cacheOff ? "off" : "on")}");
                 return server;
             }
 

@@ -5,7 +5,7 @@ namespace KeyWorks.EventStore.Schema;
 /// </summary>
 internal static class Migrations
 {
-    public static IReadOnlyList<string> All(string schema) => [Initial(schema), PositionsLast(schema), ExplicitRecordedTime(schema)];
+    public static IReadOnlyList<string> All(string schema) => [Initial(schema), PositionsLast(schema), ExplicitRecordedTime(schema), HeadTimeOnCounter(schema)];
 
     private static string Initial(string s) => $$"""
         CREATE TABLE {{s}}.streams (
@@ -461,6 +461,160 @@ internal static class Migrations
                     stamp := explicit_first;
                 ELSE
                     stamp := greatest(clock_timestamp(), head_stamp);
+                END IF;
+                INSERT INTO {{s}}.event_batches (batch, first_position, last_position, recorded_at)
+                VALUES (batch_id, last_pos - total + 1, last_pos, stamp);
+                PERFORM pg_notify('{{s}}_events', last_pos::text);
+            END IF;
+
+            next_pos := last_pos - total + 1;
+            FOR i IN 1 .. stream_count LOOP
+                IF dup[i] THEN
+                    RETURN QUERY SELECT k.stream_id, k.first_version, k.last_version, k.first_position, k.last_position,
+                                        (SELECT b.recorded_at FROM {{s}}.event_batches b
+                                         WHERE b.last_position >= k.first_position ORDER BY b.last_position LIMIT 1),
+                                        true
+                                 FROM {{s}}.idempotency_keys k
+                                 WHERE k.stream_id = p_streams[i] AND k.key = p_keys[i];
+                ELSE
+                    n := p_counts[i];
+                    IF p_keys[i] IS NOT NULL THEN
+                        UPDATE {{s}}.idempotency_keys
+                        SET first_version = versions[i] - n + 1, last_version = versions[i],
+                            first_position = next_pos, last_position = next_pos + n - 1
+                        WHERE stream_id = p_streams[i] AND key = p_keys[i];
+                    END IF;
+                    o_stream := p_streams[i];
+                    o_first_version := versions[i] - n + 1;
+                    o_last_version := versions[i];
+                    o_first_position := next_pos;
+                    o_last_position := next_pos + n - 1;
+                    o_recorded_at := stamp;
+                    o_duplicate := false;
+                    RETURN NEXT;
+                    next_pos := next_pos + n;
+                END IF;
+            END LOOP;
+        END
+        $fn$;
+        """;
+
+    /// <summary>
+    /// Shortens the serial part of an append: the counter row also keeps the head's recorded time, so the append no longer
+    /// looks the head's batch up (nor scans the explicit times) while it holds the counter lock; one
+    /// <c>UPDATE … RETURNING</c> hands out the positions and the recorded time together.
+    /// </summary>
+    private static string HeadTimeOnCounter(string s) => $$"""
+        ALTER TABLE {{s}}.event_counter ADD COLUMN recorded_at timestamptz;
+        UPDATE {{s}}.event_counter c
+        SET recorded_at = (SELECT b.recorded_at FROM {{s}}.event_batches b WHERE b.last_position = c.last_position)
+        WHERE c.id = 1;
+
+        CREATE OR REPLACE FUNCTION {{s}}.append_events(
+            p_streams text[], p_stream_types text[], p_expected_kinds int[], p_expected_versions bigint[],
+            p_keys text[], p_counts int[],
+            p_event_streams int[], p_event_offsets int[], p_event_ids uuid[], p_types text[], p_data jsonb[], p_dates date[],
+            p_users text[], p_correlations text[], p_causations text[], p_recorded_ats timestamptz[])
+        RETURNS TABLE (o_stream text, o_first_version bigint, o_last_version bigint,
+                       o_first_position bigint, o_last_position bigint, o_recorded_at timestamptz, o_duplicate boolean)
+        LANGUAGE plpgsql AS $fn$
+        #variable_conflict use_column
+        DECLARE
+            stream_count int := coalesce(array_length(p_streams, 1), 0);
+            i int;
+            n int;
+            v bigint;
+            actual bigint;
+            total int := 0;
+            versions bigint[] := array_fill(0::bigint, ARRAY[stream_count]);
+            dup boolean[] := array_fill(false, ARRAY[stream_count]);
+            any_dup boolean := false;
+            batch_id bigint;
+            last_pos bigint;
+            next_pos bigint;
+            stamp timestamptz;
+            explicit_at timestamptz;
+        BEGIN
+            -- Phase 1: take every stream row lock (in the caller's order) and check versions.
+            FOR i IN 1 .. stream_count LOOP
+                n := p_counts[i];
+                IF p_keys[i] IS NOT NULL THEN
+                    INSERT INTO {{s}}.idempotency_keys (stream_id, key) VALUES (p_streams[i], p_keys[i]) ON CONFLICT DO NOTHING;
+                    IF NOT FOUND THEN
+                        dup[i] := true;
+                        any_dup := true;
+                        CONTINUE;
+                    END IF;
+                END IF;
+                v := NULL;
+                CASE p_expected_kinds[i]
+                    WHEN 0 THEN
+                        INSERT INTO {{s}}.streams AS st (id, type, version, created, updated)
+                        VALUES (p_streams[i], p_stream_types[i], n, now(), now())
+                        ON CONFLICT (id) DO UPDATE SET version = st.version + n, updated = now()
+                        RETURNING st.version INTO v;
+                    WHEN 1 THEN
+                        INSERT INTO {{s}}.streams (id, type, version, created, updated)
+                        VALUES (p_streams[i], p_stream_types[i], n, now(), now())
+                        ON CONFLICT (id) DO NOTHING
+                        RETURNING version INTO v;
+                    WHEN 2 THEN
+                        UPDATE {{s}}.streams SET version = version + n, updated = now()
+                        WHERE id = p_streams[i] RETURNING version INTO v;
+                    ELSE
+                        UPDATE {{s}}.streams SET version = version + n, updated = now()
+                        WHERE id = p_streams[i] AND version = p_expected_versions[i] RETURNING version INTO v;
+                END CASE;
+                IF v IS NULL THEN
+                    SELECT st.version INTO actual FROM {{s}}.streams st WHERE st.id = p_streams[i];
+                    RAISE EXCEPTION USING ERRCODE = 'KW409',
+                        MESSAGE = 'VERSION_CONFLICT ' || coalesce(actual, 0)::text || ' ' || p_streams[i];
+                END IF;
+                versions[i] := v;
+                total := total + n;
+                -- An explicit (imported) time, checked before the counter is locked; the store never combines an import
+                -- with other sessions, so a call carries at most one explicit time.
+                IF p_recorded_ats[i] IS NOT NULL THEN
+                    IF explicit_at IS NOT NULL AND explicit_at <> p_recorded_ats[i] THEN
+                        RAISE EXCEPTION USING ERRCODE = 'KW422', MESSAGE = 'RECORDED_AT_BEFORE_HEAD ' || p_streams[1];
+                    END IF;
+                    explicit_at := p_recorded_ats[i];
+                END IF;
+            END LOOP;
+
+            IF total > 0 THEN
+                -- Phase 2: the event rows and their index entries, in parallel with other appenders.
+                batch_id := nextval('{{s}}.event_batch_ids');
+                IF any_dup THEN
+                    INSERT INTO {{s}}.event_rows (batch, seq, stream_id, version, event_id, type, data, user_name,
+                                                  correlation_id, causation_id, idempotency_key, business_date)
+                    SELECT batch_id, row_number() OVER (ORDER BY e.ord), p_streams[e.si],
+                           versions[e.si] - p_counts[e.si] + e.off, e.id, e.type, e.data, p_users[e.si], p_correlations[e.si],
+                           p_causations[e.si], p_keys[e.si], e.bdate
+                    FROM unnest(p_event_streams, p_event_offsets, p_event_ids, p_types, p_data, p_dates)
+                         WITH ORDINALITY AS e(si, off, id, type, data, bdate, ord)
+                    WHERE NOT dup[e.si];
+                ELSE
+                    INSERT INTO {{s}}.event_rows (batch, seq, stream_id, version, event_id, type, data, user_name,
+                                                  correlation_id, causation_id, idempotency_key, business_date)
+                    SELECT batch_id, e.ord, p_streams[e.si],
+                           versions[e.si] - p_counts[e.si] + e.off, e.id, e.type, e.data, p_users[e.si], p_correlations[e.si],
+                           p_causations[e.si], p_keys[e.si], e.bdate
+                    FROM unnest(p_event_streams, p_event_offsets, p_event_ids, p_types, p_data, p_dates)
+                         WITH ORDINALITY AS e(si, off, id, type, data, bdate, ord);
+                END IF;
+
+                -- Phase 3, last: positions. The counter row stays locked until commit, so positions are handed out in
+                -- commit order and a rolled-back append gives its numbers back; only this narrow part is serial.
+                -- recorded_at never decreases along positions: the counter row keeps the head's time, the clock may not run
+                -- behind it, and an explicit time earlier than it comes back as the head's time and is refused.
+                UPDATE {{s}}.event_counter
+                SET last_position = last_position + total,
+                    recorded_at = greatest(coalesce(explicit_at, clock_timestamp()), recorded_at)
+                WHERE id = 1
+                RETURNING last_position, recorded_at INTO last_pos, stamp;
+                IF explicit_at IS NOT NULL AND stamp <> explicit_at THEN
+                    RAISE EXCEPTION USING ERRCODE = 'KW422', MESSAGE = 'RECORDED_AT_BEFORE_HEAD ' || p_streams[1];
                 END IF;
                 INSERT INTO {{s}}.event_batches (batch, first_position, last_position, recorded_at)
                 VALUES (batch_id, last_pos - total + 1, last_pos, stamp);

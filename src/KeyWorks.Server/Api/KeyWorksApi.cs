@@ -29,12 +29,24 @@ public static class KeyWorksApi
             .Build();
 
     /// <summary>Serves the API at <c>/graphql</c> (POST, GET, WebSocket, SSE; GraphiQL for browsers).</summary>
+    /// <remarks>
+    /// Answers of queries are kept per read-model position for <c>KeyWorks:Api:ResponseCacheMilliseconds</c> (default
+    /// 1000; 0 turns it off), see <see cref="ResponseCache"/>.
+    /// </remarks>
     public static IEndpointRouteBuilder MapKeyWorksApi(this IEndpointRouteBuilder endpoints, Schema schema)
     {
+        var configuration = endpoints.ServiceProvider.GetRequiredService<IConfiguration>();
+        var cache = new ResponseCache(TimeSpan.FromMilliseconds(configuration.GetValue("KeyWorks:Api:ResponseCacheMilliseconds", 1000)));
         endpoints.MapGraphQL("/graphql", schema, o =>
         {
             o.Execution = Execution;
             o.ContextFactory = ApiAuth.ContextFor;
+        }).Add(endpoint =>
+        {
+            if (endpoint.RequestDelegate is { } handler)
+            {
+                endpoint.RequestDelegate = http => cache.HandleAsync(http, handler);
+            }
         });
         return endpoints;
     }
