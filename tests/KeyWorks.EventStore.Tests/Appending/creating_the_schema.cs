@@ -1,4 +1,5 @@
 using KeyWorks.EventStore.Events;
+using KeyWorks.EventStore.Sessions;
 using KeyWorks.Testing;
 
 namespace KeyWorks.EventStore.Tests.Appending;
@@ -15,8 +16,8 @@ public sealed class creating_the_schema(TestDatabase database) : IClassFixture<T
             await Task.WhenAll(sources.Select(s => Stores.CreateAsync(s, schema: schema)));
             var again = await Stores.CreateAsync(sources[0], schema: schema);
 
-            // Each of the three migrations recorded once.
-            Assert.Equal(3, await Stores.ScalarAsync(sources[0], $"SELECT count(*) FROM {schema}.schema_version"));
+            // Each of the four migrations recorded once.
+            Assert.Equal(4, await Stores.ScalarAsync(sources[0], $"SELECT count(*) FROM {schema}.schema_version"));
             Assert.Equal(0, await again.GetHeadPositionAsync(TestContext.Current.CancellationToken));
         }
         finally
@@ -58,6 +59,13 @@ public sealed class creating_the_schema(TestDatabase database) : IClassFixture<T
 
         // When the store is opened by this version and appends once more
         var store = await Stores.CreateAsync(dataSource, schema: schema);
+        await using (var early = store.OpenSession(new SessionMetadata(RecordedAt: new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero))))
+        {
+            // (the head's recorded time came over with the upgrade: an import before the old events is refused)
+            early.Append("b", new Deposited(1m, new DateOnly(2000, 1, 1)));
+            await Assert.ThrowsAsync<RecordedTimeException>(() => early.SaveChangesAsync(ct));
+        }
+
         await using (var session = store.OpenSession())
         {
             session.Append("a", ExpectedVersion.Exact(2), new Deposited(10m, new DateOnly(2026, 1, 5)));
