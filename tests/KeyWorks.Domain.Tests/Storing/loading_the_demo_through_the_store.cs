@@ -74,6 +74,23 @@ public sealed class loading_the_demo_through_the_store(LoadedDemoStore demo) : I
     }
 
     [Fact]
+    public async Task models_as_of_a_time_are_kept_by_position_and_equal_the_fold()
+    {
+        var models = new AsOfReadModels(demo.Store, demo.Live);
+        foreach (var cutoff in Cutoffs)
+        {
+            var kept = await models.AsOfAsync(cutoff, Ct);
+
+            Assert.Same(kept, await models.AsOfAsync(cutoff, Ct));
+            Assert.Equal(ReadModelViews.Whole(await LiveReadModel.AsOfAsync(demo.Store, cutoff, Ct)), ReadModelViews.Whole(kept));
+        }
+
+        // A time at or after the newest event is the live model itself.
+        await demo.Live.WaitForAsync(await demo.Store.GetHeadPositionAsync(Ct), Ct);
+        Assert.Same(demo.Live.Current, await models.AsOfAsync(DateTimeOffset.UtcNow.AddYears(5), Ct));
+    }
+
+    [Fact]
     public async Task loading_the_demo_again_appends_nothing()
     {
         var head = await demo.Store.GetHeadPositionAsync(Ct);
