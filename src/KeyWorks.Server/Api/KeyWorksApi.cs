@@ -25,6 +25,8 @@ public static class KeyWorksApi
             .BindProjects()
             .BindProjectMutations()
             .BindOverview()
+            .BindProblems()
+            .BindNodes()
             .Build();
 
     /// <summary>Serves the API at <c>/graphql</c> (POST, GET, WebSocket, SSE; GraphiQL for browsers).</summary>

@@ -94,7 +94,7 @@ public static class ProjectFields
         return Find(user, model, asOf, (string)context.Arguments["id"]!);
     }
 
-    private static ValueTask<object?> NodeAsync(FieldContext context)
+    internal static ValueTask<object?> NodeAsync(FieldContext context)
     {
         var user = ApiAuth.Require(context);
         var id = (string)context.Arguments["id"]!;
@@ -135,7 +135,7 @@ public static class ProjectFields
         return [.. sorted.ThenBy(p => p.State.Id, StringComparer.Ordinal)];
     }
 
-    private static ProjectResult? Find(ApiUser user, KeyWorksReadModel model, DateOnly asOf, string id)
+    internal static ProjectResult? Find(ApiUser user, KeyWorksReadModel model, DateOnly asOf, string id)
     {
         if (ApiObjects.ParseGlobalId(id) is not ("Project", var localId) || !model.Projects.TryGetValue(localId, out var view))
         {

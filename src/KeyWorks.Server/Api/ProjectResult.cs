@@ -26,6 +26,10 @@ public sealed class ProjectResult(KeyWorksReadModel model, ProjectState state, D
 
     internal ProjectState State => state;
 
+    internal KeyWorksReadModel Model => model;
+
+    internal DateOnly AsOf => asOf;
+
     private ProjectFigures Computed => _figures ??= ProjectFigureCalculator.Compute(state, asOf);
 
     public string Id => ApiObjects.GlobalId("Project", state.Id);
