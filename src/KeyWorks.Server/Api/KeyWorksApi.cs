@@ -27,6 +27,7 @@ public static class KeyWorksApi
             .BindOverview()
             .BindProblems()
             .BindNodes()
+            .BindProblemMutations()
             .Build();
 
     /// <summary>Serves the API at <c>/graphql</c> (POST, GET, WebSocket, SSE; GraphiQL for browsers).</summary>

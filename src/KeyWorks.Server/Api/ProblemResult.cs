@@ -34,16 +34,16 @@ public sealed class ProblemResult(KeyWorksReadModel model, ProblemState problem,
 
     public string RaisedBy => problem.RaisedBy;
 
-    public DateTimeOffset RaisedAt => problem.RaisedAt;
+    public DateTimeOffset RaisedAt => China(problem.RaisedAt);
 
     public IReadOnlyList<Dictionary<string, object?>> Clocks =>
         ClockSet is { } clocks && problem.ClockStart is { } start
             ? [.. clocks.All.Select(c => new Dictionary<string, object?>
             {
                 ["stage"] = ProjectFields.EnumName(c.Stage),
-                ["startedAt"] = start,
-                ["dueAt"] = c.Due,
-                ["doneAt"] = c.DoneAt,
+                ["startedAt"] = China(start),
+                ["dueAt"] = China(c.Due),
+                ["doneAt"] = c.DoneAt is { } done ? China(done) : null,
                 ["overdueDays"] = OverdueDays(c),
             })]
             : [];
@@ -71,6 +71,9 @@ public sealed class ProblemResult(KeyWorksReadModel model, ProblemState problem,
             return _clocks;
         }
     }
+
+    /// <summary>Instants are shown in China time, whatever offset they were recorded with.</summary>
+    private static DateTimeOffset China(DateTimeOffset instant) => instant.ToOffset(BusinessCalendar.ChinaOffset);
 
     /// <summary>Whole days late, any part of a day counting as one; 0 when on time.</summary>
     internal static int OverdueDays(StageClock clock) => clock.Overdue ? (int)Math.Ceiling(clock.OverdueDays) : 0;
