@@ -94,11 +94,24 @@ public static class ProjectFields
         return Find(user, model, asOf, (string)context.Arguments["id"]!);
     }
 
+    /// <summary><c>node(id:)</c> for projects, their nodes and their reports (contractors: their own projects' only).</summary>
     internal static ValueTask<object?> NodeAsync(FieldContext context)
     {
         var user = ApiAuth.Require(context);
         var id = (string)context.Arguments["id"]!;
-        return ValueTask.FromResult<object?>(ApiObjects.ParseGlobalId(id) is ("Project", _) ? Find(user, Live(context), ApiClock.TodayInChina(context), id) : null);
+        var model = Live(context);
+        var today = ApiClock.TodayInChina(context);
+        ProjectResult? ProjectOf(string projectId) => Find(user, model, today, ApiObjects.GlobalId("Project", projectId));
+        object? found = ApiObjects.ParseGlobalId(id) switch
+        {
+            ("Project", _) => Find(user, model, today, id),
+            ("ProjectNode", var local) when local.IndexOf('/', StringComparison.Ordinal) is > 0 and var slash =>
+                ProjectOf(local[..slash])?.Node(local[(slash + 1)..]),
+            _ when ReportFields.ParseReportId(id) is var (projectId, position) =>
+                ProjectOf(projectId) is { } project && ReportFields.Find(context, project, position) is { } report && report.Id == id ? report : null,
+            _ => null,
+        };
+        return ValueTask.FromResult(found);
     }
 
     private static object? UserProjects(FieldContext context)
