@@ -161,6 +161,18 @@ public sealed class listing_problems(DemoAtNoon demo)
     }
 
     [Fact]
+    public async Task a_leader_sees_every_problem_with_their_own_projects_first()
+    {
+        var problems = (await ProblemsAsync(new { first = 100 }, await demo.LoginAsync("leader-wang", "leader-demo"))).GetProperty("nodes").EnumerateArray().ToList();
+        var model = ModelAt(DemoAtNoon.Noon);
+        var mine = model.Problems.Values.Count(p => model.Projects[p.ProjectId].State.Responsibility?.LeaderId == "leader-wang");
+
+        Assert.Equal(model.Problems.Count, problems.Count);
+        Assert.InRange(mine, 1, problems.Count - 1);
+        Assert.All(problems.Take(mine), p => Assert.Equal("leader-wang", model.Projects[p.GetProperty("project").GetProperty("id").GetString()!["Project:".Length..]].State.Responsibility?.LeaderId));
+    }
+
+    [Fact]
     public async Task node_finds_problems_inspections_units_leaders_programmes_and_users()
     {
         var token = await demo.LoginAsync("auditor-he", "auditor-demo");
