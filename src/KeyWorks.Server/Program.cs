@@ -43,6 +43,7 @@ await using (database)
     builder.Services.AddSingleton(clock);
     builder.Services.AddSingleton(clock.Time);
     builder.Services.AddKeyWorksStorage(store, loadDemo);
+    builder.Services.AddKeyWorksApi();
     var users = new UserAccounts(database.DataSource);
     byte[] signingKey;
     try

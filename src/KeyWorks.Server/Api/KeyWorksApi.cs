@@ -25,8 +25,23 @@ public static class KeyWorksApi
             .BindAuth()
             .BindProjects()
             .BindProjectMutations()
+            .BindNodeMutations()
+            .BindReportMutations()
+            .BindReports()
+            .BindSubscriptions()
             .BindOverview()
+            .BindProblems()
+            .BindNodes()
+            .BindProblemMutations()
             .Build();
+
+    /// <summary>The API's services: the project records (reports, history) and the feed that keeps them and the subscriptions current.</summary>
+    public static IServiceCollection AddKeyWorksApi(this IServiceCollection services)
+    {
+        services.AddSingleton(provider => new ProjectRecords(provider.GetRequiredService<KeyWorks.EventStore.PostgresEventStore>()));
+        services.AddHostedService<ProjectRecordsService>();
+        return services;
+    }
 
     /// <summary>Serves the API at <c>/graphql</c> (POST, GET, WebSocket, SSE; GraphiQL for browsers).</summary>
     /// <remarks>
@@ -41,6 +56,7 @@ public static class KeyWorksApi
         {
             o.Execution = Execution;
             o.ContextFactory = ApiAuth.ContextFor;
+            o.ConnectionContextFactory = ApiAuth.ContextForConnection;
         }).Add(endpoint =>
         {
             if (endpoint.RequestDelegate is { } handler)

@@ -20,6 +20,7 @@ public sealed class MutationContext
     private readonly LiveReadModel _live;
     private readonly KeyWorksCommands _commands;
     private readonly ApiClock _clock;
+    private readonly ProjectRecords _records;
 
     internal MutationContext(FieldContext field, ApiUser user, IReadOnlyDictionary<string, object?> input, string idempotencyKey)
     {
@@ -31,6 +32,7 @@ public sealed class MutationContext
         _live = services.GetRequiredService<LiveReadModel>();
         _commands = services.GetRequiredService<KeyWorksCommands>();
         _clock = services.GetRequiredService<ApiClock>();
+        _records = services.GetRequiredService<ProjectRecords>();
     }
 
     public FieldContext Field { get; }
@@ -117,7 +119,7 @@ public sealed class MutationContext
 
     /// <summary>
     /// Runs a command as the user with the mutation's idempotency key (per user, plus <paramref name="step"/> when one
-    /// mutation runs several commands), then waits until the live read model has applied what it appended. A domain
+    /// mutation runs several commands), then waits until the live read model and the project records have applied what it appended. A domain
     /// rule's rejection becomes a payload error: its field is named by <paramref name="fields"/> (the command's field name
     /// to the input's), else the command's field name when the input has it; a domain <c>FORBIDDEN</c> is a GraphQL error.
     /// </summary>
@@ -150,6 +152,7 @@ public sealed class MutationContext
             try
             {
                 await _live.WaitForAsync(result.Events[^1].Position, timeout.Token);
+                await _records.WaitForAsync(result.Events[^1].Position, timeout.Token);
             }
             catch (OperationCanceledException) when (!CancellationToken.IsCancellationRequested)
             {

@@ -18,8 +18,6 @@ namespace KeyWorks.Server.Api;
 /// </summary>
 public static class ProjectFields
 {
-    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
-
     public static SchemaBuilder BindProjects(this SchemaBuilder schema) => schema
         .BindType<ProjectResult>("Project")
         .Bind("Query.programmes", Programmes)
@@ -54,6 +52,12 @@ public static class ProjectFields
         if (context.Arguments.GetValueOrDefault("orderBy") is IReadOnlyDictionary<string, object?> order)
         {
             all = Sorted(all, order["field"]?.ToString() ?? "NAME", order.GetValueOrDefault("direction")?.ToString() == "DESC");
+        }
+
+        if (user.Role == Role.Leader)
+        {
+            // Leaders see every project, their own first (each part in the order asked for).
+            all = [.. all.Where(p => p.State.Responsibility?.LeaderId == user.UserId), .. all.Where(p => p.State.Responsibility?.LeaderId != user.UserId)];
         }
 
         var first = context.Argument<int?>("first");
@@ -93,11 +97,24 @@ public static class ProjectFields
         return Find(user, model, asOf, (string)context.Arguments["id"]!);
     }
 
-    private static ValueTask<object?> NodeAsync(FieldContext context)
+    /// <summary><c>node(id:)</c> for projects, their nodes and their reports (contractors: their own projects' only).</summary>
+    internal static ValueTask<object?> NodeAsync(FieldContext context)
     {
         var user = ApiAuth.Require(context);
         var id = (string)context.Arguments["id"]!;
-        return ValueTask.FromResult<object?>(ApiObjects.ParseGlobalId(id) is ("Project", _) ? Find(user, Live(context), ApiClock.TodayInChina(context), id) : null);
+        var model = Live(context);
+        var today = ApiClock.TodayInChina(context);
+        ProjectResult? ProjectOf(string projectId) => Find(user, model, today, ApiObjects.GlobalId("Project", projectId));
+        object? found = ApiObjects.ParseGlobalId(id) switch
+        {
+            ("Project", _) => Find(user, model, today, id),
+            ("ProjectNode", var local) when local.IndexOf('/', StringComparison.Ordinal) is > 0 and var slash =>
+                ProjectOf(local[..slash])?.Node(local[(slash + 1)..]),
+            _ when ReportFields.ParseReportId(id) is var (projectId, position) =>
+                ProjectOf(projectId) is { } project && ReportFields.Find(context, project, position) is { } report && report.Id == id ? report : null,
+            _ => null,
+        };
+        return ValueTask.FromResult(found);
     }
 
     private static object? UserProjects(FieldContext context)
@@ -134,7 +151,7 @@ public static class ProjectFields
         return [.. sorted.ThenBy(p => p.State.Id, StringComparer.Ordinal)];
     }
 
-    private static ProjectResult? Find(ApiUser user, KeyWorksReadModel model, DateOnly asOf, string id)
+    internal static ProjectResult? Find(ApiUser user, KeyWorksReadModel model, DateOnly asOf, string id)
     {
         if (ApiObjects.ParseGlobalId(id) is not ("Project", var localId) || !model.Projects.TryGetValue(localId, out var view))
         {
@@ -204,13 +221,8 @@ public static class ProjectFields
     /// <summary>The live model and today's date, or the model as recorded up to <c>asOf</c> and that instant's China date.</summary>
     private static async Task<(KeyWorksReadModel Model, DateOnly AsOf)> ModelAsync(FieldContext context)
     {
-        if (context.Arguments.TryGetValue("asOf", out var value) && value is DateTimeOffset asOf)
-        {
-            var model = await context.Request.Services!.GetRequiredService<AsOfReadModels>().AsOfAsync(asOf, context.CancellationToken);
-            return (model, DateOnly.FromDateTime(asOf.ToOffset(ChinaOffset).DateTime));
-        }
-
-        return (Live(context), ApiClock.TodayInChina(context));
+        var read = await ReadPoint.OfAsync(context);
+        return (read.Model, read.Date);
     }
 
     internal static Dictionary<string, object?> Programme(KeyWorksReadModel model, ProgrammeState programme) => new()

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using KeyWorks.Domain;
 using KeyWorks.Domain.Figures;
 using KeyWorks.Domain.Projects;
@@ -67,4 +69,17 @@ internal sealed class RankingResult(KeyWorksReadModel model, string programmeId,
         ["inspectionScore"] = entry.Inspection,
         ["flag"] = entry.Flag switch { Flag.Red => "RED", Flag.Black => "BLACK", _ => null },
     };
+}
+
+/// <summary>The project flags of a programme's monthly ranking, computed once per read model and month.</summary>
+internal static class MonthlyFlags
+{
+    private static readonly ConditionalWeakTable<KeyWorksReadModel, ConcurrentDictionary<(string, YearMonth), Lazy<Dictionary<string, Flag>>>> Tables = [];
+
+    public static Dictionary<string, Flag> Of(KeyWorksReadModel model, string programmeId, YearMonth month) =>
+        Tables.GetValue(model, _ => new())
+            .GetOrAdd((programmeId, month), _ => new Lazy<Dictionary<string, Flag>>(() =>
+                RankingCalculator.Monthly(model, month, FigureOptions.Default, p => p.ProgrammeId == programmeId).Projects
+                    .ToDictionary(e => e.Key, e => e.Flag, StringComparer.Ordinal)))
+            .Value;
 }

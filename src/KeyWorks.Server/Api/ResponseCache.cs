@@ -10,8 +10,8 @@ namespace KeyWorks.Server.Api;
 
 /// <summary>
 /// Answers of read-only GraphQL requests, kept per read-model position: a POSTed query (never a mutation) with the same
-/// body, from the same signed-in user, asking for the same response type, while the live model stands at the same
-/// position on the same China date, gets the bytes of the first answer for up to <see cref="Lifetime"/>. Only complete
+/// body, from the same signed-in user, asking for the same response type, while the live model and the project records
+/// stand at the same positions on the same China date, gets the bytes of the first answer for up to <see cref="Lifetime"/>. Only complete
 /// answers (status 200, no <c>errors</c>) are kept.
 /// </summary>
 /// <remarks>
@@ -30,7 +30,8 @@ public sealed class ResponseCache(TimeSpan lifetime, int capacity = 512)
     public async Task HandleAsync(HttpContext http, RequestDelegate next)
     {
         if (Lifetime <= TimeSpan.Zero || !HttpMethods.IsPost(http.Request.Method) || http.Request.ContentLength is not (> 0 and <= MaxBodyBytes)
-            || http.Request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) != true)
+            || http.Request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) != true
+            || Streams(http.Request.Headers.Accept.ToString()))
         {
             await next(http);
             return;
@@ -79,6 +80,10 @@ public sealed class ResponseCache(TimeSpan lifetime, int capacity = 512)
         await original.WriteAsync(answer, http.RequestAborted);
     }
 
+    /// <summary>Event streams and multipart answers are delivered as they are produced, never buffered here.</summary>
+    private static bool Streams(string accept) =>
+        accept.Contains("text/event-stream", StringComparison.OrdinalIgnoreCase) || accept.Contains("multipart/", StringComparison.OrdinalIgnoreCase);
+
     private void Keep(string key, Entry entry)
     {
         if (_entries.Count >= capacity)
@@ -98,7 +103,10 @@ public sealed class ResponseCache(TimeSpan lifetime, int capacity = 512)
         _entries[key] = entry;
     }
 
-    /// <summary>Position and date of the live model, the user (checked token, not the header), the response type, the body.</summary>
+    /// <summary>
+    /// Positions of the live model and the project records, today's China date, the user (checked token, not the header),
+    /// the response type, the body.
+    /// </summary>
     private static string Key(HttpContext http, byte[] body, IServiceProvider services)
     {
         var model = services.GetRequiredService<LiveReadModel>().Current;
@@ -107,7 +115,9 @@ public sealed class ResponseCache(TimeSpan lifetime, int capacity = 512)
             && services.GetRequiredService<AccessTokens>().Check(header["Bearer ".Length..].Trim()) is TokenCheck.Valid valid
             ? $"{valid.Subject.UserId}\u001f{valid.Subject.Role}\u001f{valid.Subject.Unit}"
             : "";
-        return string.Join('\u001e', model.Position, services.GetRequiredService<ApiClock>().Today, user, http.Request.Headers.Accept.ToString(),
+        // The project records (reports, history) follow the store's feed on their own, so their position is part of it too.
+        var records = services.GetService<ProjectRecords>()?.Position ?? 0;
+        return string.Join('\u001e', model.Position, records, services.GetRequiredService<ApiClock>().Today, user, http.Request.Headers.Accept.ToString(),
             Convert.ToHexString(SHA256.HashData(body)));
     }
 

@@ -16,7 +16,7 @@ public class DemoServer(PostgresClusterFixture cluster) : IAsyncLifetime
     /// <summary>The server's database (connection string), once started.</summary>
     public string ConnectionString { get; private set; } = "";
 
-    /// <summary>Settings beyond the database and the demo, for a fixture that needs more.</summary>
+    /// <summary>More settings of the server process (environment variables), e.g. a clock start or a bigger programme.</summary>
     protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
 
     /// <summary>Runs on the fresh database before the server starts.</summary>
