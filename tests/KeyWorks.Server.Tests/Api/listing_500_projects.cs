@@ -6,6 +6,7 @@ namespace KeyWorks.Server.Tests.Api;
 /// The project list with nodes for a 500-project programme runs a bounded number of SQL statements, counted in
 /// PostgreSQL's own statement log: none per project, live or as of a past moment.
 /// </summary>
+[Collection(nameof(ScaledServerCollection))]
 public sealed class listing_500_projects(ScaledServer scaled) : IClassFixture<ScaledServer>
 {
     // Live reads come from memory (0 statements measured); an as-of read takes the position as of the time and, unless
@@ -61,3 +62,10 @@ public sealed class listing_500_projects(ScaledServer scaled) : IClassFixture<Sc
             ? throw new InvalidOperationException(errors.ToString())
             : result.GetProperty("data").GetProperty("projects").GetProperty("nodes");
 }
+
+/// <summary>
+/// Loading 500 projects takes both cores for most of a minute: the class runs on its own, after the others, so the
+/// timing-sensitive start-up tests do not share the machine with it.
+/// </summary>
+[CollectionDefinition(nameof(ScaledServerCollection), DisableParallelization = true)]
+public sealed class ScaledServerCollection;
