@@ -18,8 +18,6 @@ public static class ProjectMutations
     /// <summary>Names of the domain's detail fields in the input.</summary>
     private static readonly Dictionary<string, string> DetailFields = new(StringComparer.Ordinal)
     {
-        ["projectId"] = "projectId",
-        ["programmeId"] = "programmeId",
         ["leaderName"] = "leaderId",
         ["leadUnit"] = "leadUnitId",
         ["responsibleUnit"] = "responsibleUnitId",
