@@ -38,6 +38,7 @@ public static class BulletinJobs
             {
                 s.InstanceName = SchedulerName;
                 s.GenerateInstanceId = true;
+                s.IdleWaitTime = options.PollInterval;
             });
             q.UseDefaultThreadPool(options.Workers);
             q.UsePersistentStore(store =>

@@ -216,6 +216,7 @@ public static class BulletinSchema
             job_group text,
             is_nonconcurrent boolean,
             requests_recovery boolean,
+            execution_group text,
             progress integer,
             progress_message text,
             interrupt_requested_time bigint,
