@@ -94,6 +94,12 @@ public static class ProjectFields
             all = Sorted(all, order["field"]?.ToString() ?? "NAME", order.GetValueOrDefault("direction")?.ToString() == "DESC");
         }
 
+        if (user.Role == Role.Leader)
+        {
+            // Leaders see every project, their own first (each part in the order asked for).
+            all = [.. all.Where(p => p.State.Responsibility?.LeaderId == user.UserId), .. all.Where(p => p.State.Responsibility?.LeaderId != user.UserId)];
+        }
+
         var first = context.Argument<int?>("first");
         var after = context.Argument<string>("after");
         var start = 0;
@@ -131,11 +137,24 @@ public static class ProjectFields
         return Find(user, model, asOf, (string)context.Arguments["id"]!);
     }
 
+    /// <summary><c>node(id:)</c> for projects, their nodes and their reports (contractors: their own projects' only).</summary>
     private static ValueTask<object?> NodeAsync(FieldContext context)
     {
         var user = ApiAuth.Require(context);
         var id = (string)context.Arguments["id"]!;
-        return ValueTask.FromResult<object?>(ApiObjects.ParseGlobalId(id) is ("Project", _) ? Find(user, Live(context), TodayInChina(), id) : null);
+        var model = Live(context);
+        var today = ApiClock.TodayInChina(context);
+        ProjectResult? ProjectOf(string projectId) => Find(user, model, today, ApiObjects.GlobalId("Project", projectId));
+        object? found = ApiObjects.ParseGlobalId(id) switch
+        {
+            ("Project", _) => Find(user, model, today, id),
+            ("ProjectNode", var local) when local.IndexOf('/', StringComparison.Ordinal) is > 0 and var slash =>
+                ProjectOf(local[..slash])?.Node(local[(slash + 1)..]),
+            _ when ReportFields.ParseReportId(id) is var (projectId, position) =>
+                ProjectOf(projectId) is { } project && ReportFields.Find(context, project, position) is { } report && report.Id == id ? report : null,
+            _ => null,
+        };
+        return ValueTask.FromResult(found);
     }
 
     private static object? UserProjects(FieldContext context)
@@ -145,7 +164,7 @@ public static class ProjectFields
         var role = (Role)user["roleValue"]!;
         var unit = user["unit"] is Dictionary<string, object?> u ? (string)u["name"]! : null;
         var model = Live(context);
-        var today = TodayInChina();
+        var today = ApiClock.TodayInChina(context);
         return model.Projects.Values
             .Where(p => role switch
             {
@@ -185,7 +204,7 @@ public static class ProjectFields
     }
 
     /// <summary>Contractors see the projects their unit works on; every other role sees every project.</summary>
-    private static bool Visible(ApiUser user, ProjectState project) =>
+    internal static bool Visible(ApiUser user, ProjectState project) =>
         user.Role != Role.Contractor || (user.Unit is not null && project.Responsibility?.Contractors.Contains(user.Unit) == true);
 
     private static bool Matches(ProjectResult project, IReadOnlyDictionary<string, object?>? filter)
@@ -249,10 +268,8 @@ public static class ProjectFields
             return (model, DateOnly.FromDateTime(asOf.ToOffset(ChinaOffset).DateTime));
         }
 
-        return (Live(context), TodayInChina());
+        return (Live(context), ApiClock.TodayInChina(context));
     }
-
-    private static DateOnly TodayInChina() => DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(ChinaOffset).DateTime);
 
     internal static Dictionary<string, object?> Programme(KeyWorksReadModel model, ProgrammeState programme) => new()
     {
