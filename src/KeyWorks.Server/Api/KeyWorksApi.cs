@@ -28,6 +28,7 @@ public static class KeyWorksApi
             .BindReportMutations()
             .BindReports()
             .BindSubscriptions()
+            .BindBulletins()
             .Build();
 
     /// <summary>The API's services: the project records (reports, history) and the feed that keeps them and the subscriptions current.</summary>

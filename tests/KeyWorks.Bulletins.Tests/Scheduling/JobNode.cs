@@ -32,7 +32,7 @@ internal sealed class JobNode : IAsyncDisposable
         services.AddSingleton(new BulletinStore(db.DataSource));
         services.AddSingleton(printer);
         services.AddSingleton(clock ?? TimeProvider.System);
-        services.AddBulletinJobs(db.ConnectionString, options);
+        services.AddBulletinJobs(db.DataSource, options);
         var node = new JobNode(services.BuildServiceProvider());
         foreach (var hosted in node._services.GetServices<IHostedService>())
         {
