@@ -12,7 +12,6 @@ namespace KeyWorks.Bulletins.Scheduling;
 /// out) puts the run back in the queue and schedules another attempt after a growing delay, up to
 /// <see cref="BulletinJobOptions.MaxAttempts"/>; anything else, or the last attempt, fails the run with its reason.
 /// </summary>
-[DisallowConcurrentExecution]
 public sealed class DraftBulletinJob(
     BulletinDrafter drafter, BulletinStore bulletins, BulletinJobOptions options, TimeProvider clock,
     ILogger<DraftBulletinJob> logger) : IJob
