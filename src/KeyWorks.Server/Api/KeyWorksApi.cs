@@ -28,6 +28,10 @@ public static class KeyWorksApi
             .BindReportMutations()
             .BindReports()
             .BindSubscriptions()
+            .BindOverview()
+            .BindProblems()
+            .BindNodes()
+            .BindProblemMutations()
             .BindBulletins()
             .Build();
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using KeyWorks.Domain;
-using KeyWorks.Domain.Figures;
 using KeyWorks.Domain.Programmes;
 using KeyWorks.Domain.Projects;
 using KeyWorks.Domain.ReadModels;
@@ -28,43 +27,7 @@ public static class ProjectFields
         .Bind("Query.projects", ProjectsAsync)
         .Bind("Query.project", ProjectAsync)
         .Bind("Query.node", NodeAsync)
-        .Bind("User.projects", UserProjects)
-        .Bind("Query.overview", OverviewAsync);
-
-    /// <summary>
-    /// The programme's totals (<c>Overview</c>): programme, asOfDate, projectCount, startedCount, plannedStartCount,
-    /// startRate and lights so far. Contractors' totals cover only their own projects.
-    /// </summary>
-    private static async ValueTask<object?> OverviewAsync(FieldContext context)
-    {
-        var user = ApiAuth.Require(context);
-        var (model, asOf) = await ModelAsync(context);
-        var programmeId = context.Argument<string>("programmeId");
-        var programme = programmeId is null
-            ? model.Programmes.Values.FirstOrDefault()
-            : ApiObjects.ParseGlobalId(programmeId) is ("Programme", var localId) ? model.Programmes.GetValueOrDefault(localId) : null;
-        if (programme is null)
-        {
-            throw new GraphQLException("No such programme (计划不存在).", "NOT_FOUND");
-        }
-
-        var figures = model.Projects.Values
-            .Where(p => p.State.ProgrammeId == programme.Id && Visible(user, p.State))
-            .Select(p => ProjectFigureCalculator.Compute(p.State, asOf))
-            .ToList();
-        var totals = GroupFigureCalculator.Sum(programme.Id, figures);
-        return new Dictionary<string, object?>
-        {
-            ["programme"] = Programme(model, programme),
-            ["asOfDate"] = asOf,
-            ["projectCount"] = totals.Projects,
-            ["startedCount"] = totals.Started,
-            ["plannedStartCount"] = totals.PlannedToStart,
-            ["startRate"] = totals.StartRate ?? 0m,
-            ["lights"] = new[] { ("GREEN", totals.Green), ("YELLOW", totals.Yellow), ("RED", totals.Red) }
-                .Select(l => new Dictionary<string, object?> { ["light"] = l.Item1, ["count"] = l.Item2 }).ToList(),
-        };
-    }
+        .Bind("User.projects", UserProjects);
 
     private static object? Programmes(FieldContext context)
     {
@@ -138,7 +101,7 @@ public static class ProjectFields
     }
 
     /// <summary><c>node(id:)</c> for projects, their nodes and their reports (contractors: their own projects' only).</summary>
-    private static ValueTask<object?> NodeAsync(FieldContext context)
+    internal static ValueTask<object?> NodeAsync(FieldContext context)
     {
         var user = ApiAuth.Require(context);
         var id = (string)context.Arguments["id"]!;
@@ -196,7 +159,7 @@ public static class ProjectFields
         return [.. sorted.ThenBy(p => p.State.Id, StringComparer.Ordinal)];
     }
 
-    private static ProjectResult? Find(ApiUser user, KeyWorksReadModel model, DateOnly asOf, string id)
+    internal static ProjectResult? Find(ApiUser user, KeyWorksReadModel model, DateOnly asOf, string id)
     {
         if (ApiObjects.ParseGlobalId(id) is not ("Project", var localId) || !model.Projects.TryGetValue(localId, out var view))
         {
