@@ -102,6 +102,11 @@ public static class ProjectFields
     {
         var user = ApiAuth.Require(context);
         var id = (string)context.Arguments["id"]!;
+        if (ApiObjects.ParseGlobalId(id) is ("Bulletin", var bulletinId))
+        {
+            return BulletinFields.FindAsync(context, user, bulletinId);
+        }
+
         var model = Live(context);
         var today = ApiClock.TodayInChina(context);
         ProjectResult? ProjectOf(string projectId) => Find(user, model, today, ApiObjects.GlobalId("Project", projectId));
