@@ -13,15 +13,18 @@ public class DemoServer(PostgresClusterFixture cluster) : IAsyncLifetime
 
     public ServerProcess Server => _server ?? throw new InvalidOperationException("not started");
 
+    /// <summary>The connection string of the server's database (for checks made in the database itself).</summary>
+    public string ConnectionString { get; private set; } = "";
+
     /// <summary>More settings of the server process (environment variables), e.g. a clock start.</summary>
     protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
 
     public async ValueTask InitializeAsync()
     {
-        var connectionString = await cluster.CreateDatabaseAsync($"api_{Guid.NewGuid():N}");
+        ConnectionString = await cluster.CreateDatabaseAsync($"api_{Guid.NewGuid():N}");
         var settings = new Dictionary<string, string>(Settings)
         {
-            ["KEYWORKS_DB"] = connectionString,
+            ["KEYWORKS_DB"] = ConnectionString,
             ["KeyWorks__Demo__Load"] = "true",
         };
         _server = ServerProcess.Start(settings);
