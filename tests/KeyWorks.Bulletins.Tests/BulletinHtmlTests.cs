@@ -20,6 +20,20 @@ public sealed class bulletin_html_escapes_user_text_and_orders_for_leaders
         Assert.Equal(3, Regex.Matches(html, "<script").Count);
     }
 
+    [Theory]
+    [InlineData("\"><img src=x onerror=alert(1)>", "&quot;&gt;&lt;img src=x onerror=alert(1)&gt;")]
+    [InlineData("Robert'); DROP TABLE keyworks.event_rows; --", "Robert&#39;); DROP TABLE keyworks.event_rows; --")]
+    public void markup_and_quotes_in_a_project_name_become_text(string name, string escaped)
+    {
+        var document = SampleBulletin.Create((i, n) => i == 2 ? name : n);
+
+        var html = new BulletinHtmlRenderer().Render(document).Html;
+
+        Assert.Contains(escaped, html);
+        Assert.DoesNotContain("<img src=x", html);
+        Assert.DoesNotContain(name, html);
+    }
+
     [Fact]
     public void the_page_only_runs_its_own_scripts()
     {

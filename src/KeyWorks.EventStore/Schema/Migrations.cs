@@ -5,7 +5,8 @@ namespace KeyWorks.EventStore.Schema;
 /// </summary>
 internal static class Migrations
 {
-    public static IReadOnlyList<string> All(string schema) => [Initial(schema), PositionsLast(schema), ExplicitRecordedTime(schema), HeadTimeOnCounter(schema)];
+    public static IReadOnlyList<string> All(string schema) =>
+        [Initial(schema), PositionsLast(schema), ExplicitRecordedTime(schema), HeadTimeOnCounter(schema), AppendOnlyEvents(schema)];
 
     private static string Initial(string s) => $$"""
         CREATE TABLE {{s}}.streams (
@@ -651,5 +652,22 @@ internal static class Migrations
             END LOOP;
         END
         $fn$;
+    /// The log is append-only in the database too: any UPDATE, DELETE or TRUNCATE of the event rows or their batches is
+    /// refused by statement triggers (SQLSTATE 23001), whoever sends it. The store itself only inserts into these tables.
+    /// Written to run again harmlessly, so it may be applied after other migrations in any order.
+    /// </summary>
+    private static string AppendOnlyEvents(string s) => $$"""
+        CREATE OR REPLACE FUNCTION {{s}}.refuse_event_change() RETURNS trigger LANGUAGE plpgsql AS $fn$
+        BEGIN
+            RAISE EXCEPTION 'the event log is append-only: % of %.% is refused', TG_OP, TG_TABLE_SCHEMA, TG_TABLE_NAME
+                USING ERRCODE = 'restrict_violation';
+        END
+        $fn$;
+        DROP TRIGGER IF EXISTS event_rows_append_only ON {{s}}.event_rows;
+        CREATE TRIGGER event_rows_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON {{s}}.event_rows
+            FOR EACH STATEMENT EXECUTE FUNCTION {{s}}.refuse_event_change();
+        DROP TRIGGER IF EXISTS event_batches_append_only ON {{s}}.event_batches;
+        CREATE TRIGGER event_batches_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON {{s}}.event_batches
+            FOR EACH STATEMENT EXECUTE FUNCTION {{s}}.refuse_event_change();
         """;
 }

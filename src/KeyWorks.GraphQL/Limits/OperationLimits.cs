@@ -35,6 +35,8 @@ public static class CostAnalyzer
 
     private sealed class Walker(Schema schema, IReadOnlyDictionary<string, FragmentDefinitionNode> fragments, IReadOnlyDictionary<string, object?> variables)
     {
+        private readonly Dictionary<string, (long Cost, int Depth)> _fragments = new(StringComparer.Ordinal);
+
         public int MaxDepth { get; private set; }
 
         public long Cost(NamedType parentType, SelectionSetNode selectionSet, long multiplier, int depth, HashSet<string> activeFragments)
@@ -65,11 +67,10 @@ public static class CostAnalyzer
                         total = Add(total, Cost(inlineType, inline.SelectionSet, multiplier, depth, activeFragments));
                         break;
                     case FragmentSpreadNode spread:
-                        if (fragments.TryGetValue(spread.Name.Value, out var fragment) && activeFragments.Add(spread.Name.Value))
+                        if (Measure(spread.Name.Value, parentType, activeFragments) is { } measured)
                         {
-                            var fragmentType = schema.GetType(fragment.TypeCondition.Name.Value) ?? parentType;
-                            total = Add(total, Cost(fragmentType, fragment.SelectionSet, multiplier, depth, activeFragments));
-                            activeFragments.Remove(spread.Name.Value);
+                            total = Add(total, Math.Min(Ceiling, multiplier * measured.Cost));
+                            MaxDepth = Math.Max(MaxDepth, depth - 1 + measured.Depth);
                         }
 
                         break;
@@ -77,6 +78,33 @@ public static class CostAnalyzer
             }
 
             return total;
+        }
+
+        /// <summary>
+        /// A fragment's cost at multiplier 1 and its depth counted from its own fields, measured once per operation:
+        /// cost is linear in the multiplier, so each spread costs multiplier × this. Walking every spread anew would
+        /// take time exponential in the nesting of fragments that spread others twice.
+        /// </summary>
+        private (long Cost, int Depth)? Measure(string name, NamedType parentType, HashSet<string> activeFragments)
+        {
+            if (!fragments.TryGetValue(name, out var fragment) || activeFragments.Contains(name))
+            {
+                return null;
+            }
+
+            if (!_fragments.TryGetValue(name, out var measured))
+            {
+                activeFragments.Add(name);
+                var outer = MaxDepth;
+                MaxDepth = 0;
+                var cost = Cost(schema.GetType(fragment.TypeCondition.Name.Value) ?? parentType, fragment.SelectionSet, 1, 1, activeFragments);
+                measured = (cost, MaxDepth);
+                MaxDepth = outer;
+                activeFragments.Remove(name);
+                _fragments[name] = measured;
+            }
+
+            return measured;
         }
 
         private long ListSize(FieldNode field, FieldDefinition definition)

@@ -25,7 +25,9 @@ public static class AuthFields
             return Refused("RATE_LIMITED", $"Too many failed sign-ins; try again in {Math.Ceiling(wait.TotalMinutes)} min (登录失败次数过多，请稍后再试).");
         }
 
-        var found = await services.GetRequiredService<UserAccounts>().FindAsync(userName, context.CancellationToken);
+        // PostgreSQL text cannot hold U+0000, and no user name has one: such a name is simply unknown.
+        var found = userName.Contains('\0', StringComparison.Ordinal) ? null
+            : await services.GetRequiredService<UserAccounts>().FindAsync(userName, context.CancellationToken);
         // An unknown user costs a hash check too, so timing does not tell which part was wrong.
         var matches = PasswordHasher.Verify(password, found?.PasswordHash ?? UnknownUserHash);
         if (found is not { } account || !matches)

@@ -40,6 +40,12 @@ public static class MutationPipeline
                     $"An idempotency key of 1–{MaxKeyLength} characters is required (请求标识无效).", "idempotencyKey");
             }
 
+            if (FieldWithNul(input) is { } field)
+            {
+                // PostgreSQL text and jsonb cannot hold U+0000: refuse it by name instead of failing in the store.
+                throw MutationRejected.At("INVALID_TEXT", $"{field} contains a NUL character (文本含有非法字符).", field);
+            }
+
             var payload = await resolve(new MutationContext(context, user, input, key));
             return WithErrors(payload);
         }
@@ -53,6 +59,18 @@ public static class MutationPipeline
                 "VERSION_CONFLICT", new Dictionary<string, object?> { ["retriable"] = true });
         }
     }
+
+    /// <summary>The top-level input field whose text (or text inside it) holds U+0000, or null.</summary>
+    private static string? FieldWithNul(IReadOnlyDictionary<string, object?> input) =>
+        input.FirstOrDefault(f => HoldsNul(f.Value)).Key;
+
+    private static bool HoldsNul(object? value) => value switch
+    {
+        string text => text.Contains('\0', StringComparison.Ordinal),
+        IReadOnlyDictionary<string, object?> map => map.Values.Any(HoldsNul),
+        System.Collections.IEnumerable list => list.Cast<object?>().Any(HoldsNul),
+        _ => false,
+    };
 
     /// <summary>The longest idempotency key accepted (a UUID is 36).</summary>
     public const int MaxKeyLength = 128;

@@ -73,4 +73,28 @@ public sealed class refusing_hostile_documents
         Assert.True(result.Errors.Count == 1, string.Join("; ", result.Errors));
         Assert.Equal("MAX_COST_EXCEEDED", result.Errors[0].Code);
     }
+
+    [Fact]
+    public async Task fragments_spreading_the_next_twice_forty_times_are_measured_once_each_and_exceed_the_cost()
+    {
+        // 2^40 fields once expanded; walking each spread anew never finished.
+        var query = "{ ...F0 } " + string.Join(" ", Enumerable.Range(0, 40).Select(i => $"fragment F{i} on Query {{ ...F{i + 1} ...F{i + 1} }}"))
+            + " fragment F40 on Query { a { b } }";
+
+        var result = await Run(query).WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+
+        Assert.Equal("MAX_COST_EXCEEDED", Assert.Single(result.Errors).Code);
+    }
+
+    [Fact]
+    public async Task a_fragment_counts_as_deep_as_the_place_it_is_spread()
+    {
+        var fragment = "fragment F on A { a { a { a { a { a { a { a { a { a { a { a { a { b } } } } } } } } } } } } }";
+
+        var shallow = await Run("{ a { ...F } } " + fragment);
+        var deep = await Run("{ a { a { a { ...F } } } } " + fragment);
+
+        Assert.Empty(shallow.Errors);
+        Assert.Equal("MAX_DEPTH_EXCEEDED", Assert.Single(deep.Errors).Code);
+    }
 }

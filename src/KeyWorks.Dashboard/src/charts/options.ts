@@ -9,6 +9,16 @@ import { lightColors, lightLabels } from '../labels'
 
 const palette = { planned: '#8aa4c8', actual: '#1f6fd1', timeProgress: '#d9363e', behind: '#e6a23c', grid: '#e5e8ef' }
 
+const htmlEntities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
+
+/**
+ * Text for a tooltip built by a formatter function: ECharts puts its result in the page as HTML (unlike string
+ * templates, which it escapes), so names and reasons users typed must be escaped first.
+ */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => htmlEntities[c] ?? c)
+}
+
 /** 亿元 when the largest amount reaches one 亿, else 万元. */
 function moneyUnit(values: Decimal[]): '亿元' | '万元' {
   return values.some((v) => toChartNumber(v, '亿元') >= 1) ? '亿元' : '万元'
@@ -40,7 +50,7 @@ export function completionBarsOption(groups: GroupFigures[], timeProgress: Decim
       formatter: (params) => {
         const first = Array.isArray(params) ? params[0] : params
         const group = groups[first?.dataIndex ?? 0]
-        return group ? `${group.name}（${group.projectCount}个项目）<br/>投资完成率 ${Number(group.figures.annualCompletionRate).toFixed(1)}%<br/>序时进度 ${Number(group.figures.timeProgress).toFixed(1)}%` : ''
+        return group ? `${escapeHtml(group.name)}（${group.projectCount}个项目）<br/>投资完成率 ${Number(group.figures.annualCompletionRate).toFixed(1)}%<br/>序时进度 ${Number(group.figures.timeProgress).toFixed(1)}%` : ''
       },
     },
     grid: { left: horizontal ? 96 : 40, right: 72, top: 28, bottom: horizontal ? 24 : 56 },
@@ -187,8 +197,8 @@ export function ganttOption(nodes: ProjectNodeRow[], plannedStart: string | null
         const node = rows[(params?.value as number[] | undefined)?.[0] ?? 0]
         if (!node) return ''
         const lines = [
-          `<b>${node.name}</b>`,
-          `计划 ${node.plannedDate ?? '—'}${node.replannedDate ? `，调整为 ${node.replannedDate}（${node.replanReason ?? ''}）` : ''}`,
+          `<b>${escapeHtml(node.name)}</b>`,
+          `计划 ${node.plannedDate ?? '—'}${node.replannedDate ? `，调整为 ${node.replannedDate}（${escapeHtml(node.replanReason ?? '')}）` : ''}`,
           `实际 ${node.actualDate ?? '—'}${node.reportedDate ? `，上报 ${node.reportedDate} 待确认` : ''}`,
         ]
         if (node.latestAllowedDate) lines.push(`倒排最迟 ${node.latestAllowedDate}`)
