@@ -652,6 +652,9 @@ internal static class Migrations
             END LOOP;
         END
         $fn$;
+        """;
+
+    /// <summary>
     /// The log is append-only in the database too: any UPDATE, DELETE or TRUNCATE of the event rows or their batches is
     /// refused by statement triggers (SQLSTATE 23001), whoever sends it. The store itself only inserts into these tables.
     /// Written to run again harmlessly, so it may be applied after other migrations in any order.
