@@ -7,7 +7,9 @@ namespace KeyWorks.GraphQL.Limits;
 /// <summary>
 /// Measures an operation before it runs: its depth (deepest field nesting, fragments expanded) and its
 /// cost (each field's weight, multiplied by the list sizes above it: <c>first</c>/<c>last</c> when given,
-/// else an assumed list size).
+/// else an assumed list size). On a field that returns an object rather than a list (a connection), <c>first</c>/<c>last</c>
+/// sizes the object's own list fields (<c>edges</c>, <c>nodes</c>) instead, so a page is counted once, not once for the
+/// connection and again for its list.
 /// </summary>
 public static class CostAnalyzer
 {
@@ -29,7 +31,7 @@ public static class CostAnalyzer
         }
 
         var walker = new Walker(schema, fragments, variables);
-        var cost = walker.Cost(root, operation.SelectionSet, 1, 1, []);
+        var cost = walker.Cost(root, operation.SelectionSet, 1, null, 1, []);
         return (walker.MaxDepth, cost);
     }
 
@@ -37,7 +39,7 @@ public static class CostAnalyzer
     {
         public int MaxDepth { get; private set; }
 
-        public long Cost(NamedType parentType, SelectionSetNode selectionSet, long multiplier, int depth, HashSet<string> activeFragments)
+        public long Cost(NamedType parentType, SelectionSetNode selectionSet, long multiplier, long? pageSize, int depth, HashSet<string> activeFragments)
         {
             long total = 0;
             foreach (var selection in selectionSet.Selections)
@@ -55,20 +57,22 @@ public static class CostAnalyzer
                         total = Add(total, multiplier * definition.Cost);
                         if (field.SelectionSet is not null)
                         {
-                            var size = ListSize(field, definition);
-                            total = Add(total, Cost(definition.Type.Named, field.SelectionSet, Math.Min(Ceiling, multiplier * size), depth + 1, activeFragments));
+                            var sliced = SliceSize(field);
+                            var childMultiplier = definition.Type.Nullable is ListType ? multiplier * (sliced ?? pageSize ?? AssumedListSize) : multiplier;
+                            var childPageSize = definition.Type.Nullable is ListType ? null : sliced;
+                            total = Add(total, Cost(definition.Type.Named, field.SelectionSet, Math.Min(Ceiling, childMultiplier), childPageSize, depth + 1, activeFragments));
                         }
 
                         break;
                     case InlineFragmentNode inline:
                         var inlineType = inline.TypeCondition is null ? parentType : schema.GetType(inline.TypeCondition.Name.Value) ?? parentType;
-                        total = Add(total, Cost(inlineType, inline.SelectionSet, multiplier, depth, activeFragments));
+                        total = Add(total, Cost(inlineType, inline.SelectionSet, multiplier, pageSize, depth, activeFragments));
                         break;
                     case FragmentSpreadNode spread:
                         if (fragments.TryGetValue(spread.Name.Value, out var fragment) && activeFragments.Add(spread.Name.Value))
                         {
                             var fragmentType = schema.GetType(fragment.TypeCondition.Name.Value) ?? parentType;
-                            total = Add(total, Cost(fragmentType, fragment.SelectionSet, multiplier, depth, activeFragments));
+                            total = Add(total, Cost(fragmentType, fragment.SelectionSet, multiplier, pageSize, depth, activeFragments));
                             activeFragments.Remove(spread.Name.Value);
                         }
 
@@ -79,7 +83,7 @@ public static class CostAnalyzer
             return total;
         }
 
-        private long ListSize(FieldNode field, FieldDefinition definition)
+        private long? SliceSize(FieldNode field)
         {
             foreach (var argument in field.Arguments)
             {
@@ -98,7 +102,7 @@ public static class CostAnalyzer
                 }
             }
 
-            return definition.Type.Nullable is ListType ? AssumedListSize : 1;
+            return null;
         }
 
         private static long Add(long a, long b) => Math.Min(Ceiling, a + b);
