@@ -21,4 +21,8 @@ internal static class Figures
     /// <summary>"87.5%".</summary>
     public static string Percent(JsonElement percent) =>
         Math.Round(Amount(percent), 1, MidpointRounding.AwayFromZero).ToString("0.0", CultureInfo.InvariantCulture) + "%";
+
+    /// <summary>"12.34亿元" whatever the size (the overview's KPI cards).</summary>
+    public static string Yi(JsonElement yuan) =>
+        Math.Round(Amount(yuan) / 100_000_000m, 2, MidpointRounding.AwayFromZero).ToString("#,0.00", CultureInfo.InvariantCulture) + "亿元";
 }

@@ -210,9 +210,9 @@ export const ReportingProjectQuery = gql<
   }
 }`)
 
-/** The office's confirmation queue: pending reports of every project (the schema has no top-level report list). */
 /**
- * Pending reports, a page of projects at a time: the server's cost limit counts every report field once per
+ * The office's confirmation queue: pending reports of every project (the schema has no top-level report list), a page
+ * of projects at a time: the server's cost limit counts every report field once per
  * project and report, so pages of 25 projects with up to 40 pending reports each stay well inside it.
  */
 export const PendingReportsQuery = gql<
