@@ -39,7 +39,11 @@ await using (database)
     }
 
     var loadDemo = KeyWorksStorage.ShouldLoadDemo(builder.Configuration, database);
+    var clock = ApiClock.From(builder.Configuration);
+    builder.Services.AddSingleton(clock);
+    builder.Services.AddSingleton(clock.Time);
     builder.Services.AddKeyWorksStorage(store, loadDemo);
+    builder.Services.AddKeyWorksApi();
     var users = new UserAccounts(database.DataSource);
     byte[] signingKey;
     try

@@ -15,6 +15,14 @@ public sealed class GraphQLHttpOptions
     /// <summary>Builds the per-request context; by default the user, services and abort token of the HTTP request.</summary>
     public Func<HttpContext, RequestContext>? ContextFactory { get; set; }
 
+    /// <summary>
+    /// Builds the context of a graphql-transport-ws operation from the upgrade request and the payload of the
+    /// connection's <c>connection_init</c> message (null when it had none), e.g. to read a token from
+    /// <c>{ "authorization": "Bearer …" }</c>: browsers cannot set headers on a WebSocket. When unset,
+    /// <see cref="ContextFactory"/> (or the default) is used and the payload is ignored.
+    /// </summary>
+    public Func<HttpContext, IReadOnlyDictionary<string, object?>?, RequestContext>? ConnectionContextFactory { get; set; }
+
     /// <summary>The largest request body accepted, in bytes (a 413 beyond it).</summary>
     public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
 

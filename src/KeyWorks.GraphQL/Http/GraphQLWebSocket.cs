@@ -26,6 +26,7 @@ internal sealed class GraphQLWebSocket
     private readonly CancellationTokenSource _closing;
     private bool _initialised;
     private bool _acknowledged;
+    private IReadOnlyDictionary<string, object?>? _initPayload;
 
     private GraphQLWebSocket(WebSocket socket, Schema schema, GraphQLHttpOptions options, HttpContext http)
     {
@@ -147,6 +148,9 @@ internal sealed class GraphQLWebSocket
                 }
 
                 _initialised = true;
+                _initPayload = payload.ValueKind == JsonValueKind.Object
+                    ? ResultJson.ToPlainValue(payload) as IReadOnlyDictionary<string, object?>
+                    : null;
                 _acknowledged = true;
                 await SendAsync(w => w.WriteString("type", "connection_ack")).ConfigureAwait(false);
                 break;
@@ -194,7 +198,12 @@ internal sealed class GraphQLWebSocket
 
             // Subscriptions are long-lived: the request timeout does not apply to the stream.
             options = options with { Timeout = null };
-            var context = _options.ContextFactory?.Invoke(_http) ?? new RequestContext(_http.User, _http.RequestServices, cancellation.Token);
+            var context = _options.ConnectionContextFactory?.Invoke(_http, _initPayload)
+                ?? _options.ContextFactory?.Invoke(_http)
+                ?? new RequestContext(_http.User, _http.RequestServices, cancellation.Token);
+
+            // Resolvers of this operation stop when the client completes it, not only when the connection ends.
+            context.CancellationToken = cancellation.Token;
             var subscription = await Executor.SubscribeAsync(_schema, request, context, options, cancellation.Token).ConfigureAwait(false);
             if (subscription.Stream is null)
             {

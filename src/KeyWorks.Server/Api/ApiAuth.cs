@@ -14,10 +14,19 @@ public static class ApiAuth
     internal const string AddressItem = "keyworks.address";
 
     /// <summary>The request context: the bearer token's user (anonymous when absent or refused) and the caller's address.</summary>
-    public static RequestContext ContextFor(HttpContext http)
+    public static RequestContext ContextFor(HttpContext http) => ContextFor(http, http.Request.Headers.Authorization.ToString());
+
+    /// <summary>
+    /// The context of a WebSocket connection's operations: the token from the <c>connection_init</c> payload's
+    /// <c>authorization</c> (<c>"Bearer …"</c>, as browsers cannot set headers on a WebSocket), else the upgrade request's header.
+    /// </summary>
+    public static RequestContext ContextForConnection(HttpContext http, IReadOnlyDictionary<string, object?>? payload) =>
+        ContextFor(http, payload?.FirstOrDefault(p => string.Equals(p.Key, "authorization", StringComparison.OrdinalIgnoreCase)).Value as string
+            ?? http.Request.Headers.Authorization.ToString());
+
+    private static RequestContext ContextFor(HttpContext http, string header)
     {
         var user = new ClaimsPrincipal(new ClaimsIdentity());
-        var header = http.Request.Headers.Authorization.ToString();
         if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
             && http.RequestServices.GetRequiredService<AccessTokens>().Check(header["Bearer ".Length..].Trim()) is TokenCheck.Valid valid)
         {

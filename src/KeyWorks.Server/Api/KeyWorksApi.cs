@@ -23,7 +23,24 @@ public static class KeyWorksApi
         SchemaBuilder.FromFiles(Directory.GetFiles(SchemaFolder, "*.graphql").Order(StringComparer.Ordinal))
             .BindAuth()
             .BindProjects()
+            .BindProjectMutations()
+            .BindNodeMutations()
+            .BindReportMutations()
+            .BindReports()
+            .BindSubscriptions()
+            .BindOverview()
+            .BindProblems()
+            .BindNodes()
+            .BindProblemMutations()
             .Build();
+
+    /// <summary>The API's services: the project records (reports, history) and the feed that keeps them and the subscriptions current.</summary>
+    public static IServiceCollection AddKeyWorksApi(this IServiceCollection services)
+    {
+        services.AddSingleton(provider => new ProjectRecords(provider.GetRequiredService<KeyWorks.EventStore.PostgresEventStore>()));
+        services.AddHostedService<ProjectRecordsService>();
+        return services;
+    }
 
     /// <summary>Serves the API at <c>/graphql</c> (POST, GET, WebSocket, SSE; GraphiQL for browsers).</summary>
     public static IEndpointRouteBuilder MapKeyWorksApi(this IEndpointRouteBuilder endpoints, Schema schema)
@@ -32,6 +49,7 @@ public static class KeyWorksApi
         {
             o.Execution = Execution;
             o.ContextFactory = ApiAuth.ContextFor;
+            o.ConnectionContextFactory = ApiAuth.ContextForConnection;
         });
         return endpoints;
     }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using KeyWorks.Domain;
-using KeyWorks.Domain.Figures;
 using KeyWorks.Domain.Programmes;
 using KeyWorks.Domain.Projects;
 using KeyWorks.Domain.ReadModels;
@@ -28,43 +27,7 @@ public static class ProjectFields
         .Bind("Query.projects", ProjectsAsync)
         .Bind("Query.project", ProjectAsync)
         .Bind("Query.node", NodeAsync)
-        .Bind("User.projects", UserProjects)
-        .Bind("Query.overview", OverviewAsync);
-
-    /// <summary>
-    /// The programme's totals (<c>Overview</c>): programme, asOfDate, projectCount, startedCount, plannedStartCount,
-    /// startRate and lights so far. Contractors' totals cover only their own projects.
-    /// </summary>
-    private static async ValueTask<object?> OverviewAsync(FieldContext context)
-    {
-        var user = ApiAuth.Require(context);
-        var (model, asOf) = await ModelAsync(context);
-        var programmeId = context.Argument<string>("programmeId");
-        var programme = programmeId is null
-            ? model.Programmes.Values.FirstOrDefault()
-            : ApiObjects.ParseGlobalId(programmeId) is ("Programme", var localId) ? model.Programmes.GetValueOrDefault(localId) : null;
-        if (programme is null)
-        {
-            throw new GraphQLException("No such programme (计划不存在).", "NOT_FOUND");
-        }
-
-        var figures = model.Projects.Values
-            .Where(p => p.State.ProgrammeId == programme.Id && Visible(user, p.State))
-            .Select(p => ProjectFigureCalculator.Compute(p.State, asOf))
-            .ToList();
-        var totals = GroupFigureCalculator.Sum(programme.Id, figures);
-        return new Dictionary<string, object?>
-        {
-            ["programme"] = Programme(model, programme),
-            ["asOfDate"] = asOf,
-            ["projectCount"] = totals.Projects,
-            ["startedCount"] = totals.Started,
-            ["plannedStartCount"] = totals.PlannedToStart,
-            ["startRate"] = totals.StartRate ?? 0m,
-            ["lights"] = new[] { ("GREEN", totals.Green), ("YELLOW", totals.Yellow), ("RED", totals.Red) }
-                .Select(l => new Dictionary<string, object?> { ["light"] = l.Item1, ["count"] = l.Item2 }).ToList(),
-        };
-    }
+        .Bind("User.projects", UserProjects);
 
     private static object? Programmes(FieldContext context)
     {
@@ -131,11 +94,24 @@ public static class ProjectFields
         return Find(user, model, asOf, (string)context.Arguments["id"]!);
     }
 
-    private static ValueTask<object?> NodeAsync(FieldContext context)
+    /// <summary><c>node(id:)</c> for projects, their nodes and their reports (contractors: their own projects' only).</summary>
+    internal static ValueTask<object?> NodeAsync(FieldContext context)
     {
         var user = ApiAuth.Require(context);
         var id = (string)context.Arguments["id"]!;
-        return ValueTask.FromResult<object?>(ApiObjects.ParseGlobalId(id) is ("Project", _) ? Find(user, Live(context), TodayInChina(), id) : null);
+        var model = Live(context);
+        var today = ApiClock.TodayInChina(context);
+        ProjectResult? ProjectOf(string projectId) => Find(user, model, today, ApiObjects.GlobalId("Project", projectId));
+        object? found = ApiObjects.ParseGlobalId(id) switch
+        {
+            ("Project", _) => Find(user, model, today, id),
+            ("ProjectNode", var local) when local.IndexOf('/', StringComparison.Ordinal) is > 0 and var slash =>
+                ProjectOf(local[..slash])?.Node(local[(slash + 1)..]),
+            _ when ReportFields.ParseReportId(id) is var (projectId, position) =>
+                ProjectOf(projectId) is { } project && ReportFields.Find(context, project, position) is { } report && report.Id == id ? report : null,
+            _ => null,
+        };
+        return ValueTask.FromResult(found);
     }
 
     private static object? UserProjects(FieldContext context)
@@ -145,7 +121,7 @@ public static class ProjectFields
         var role = (Role)user["roleValue"]!;
         var unit = user["unit"] is Dictionary<string, object?> u ? (string)u["name"]! : null;
         var model = Live(context);
-        var today = TodayInChina();
+        var today = ApiClock.TodayInChina(context);
         return model.Projects.Values
             .Where(p => role switch
             {
@@ -172,7 +148,7 @@ public static class ProjectFields
         return [.. sorted.ThenBy(p => p.State.Id, StringComparer.Ordinal)];
     }
 
-    private static ProjectResult? Find(ApiUser user, KeyWorksReadModel model, DateOnly asOf, string id)
+    internal static ProjectResult? Find(ApiUser user, KeyWorksReadModel model, DateOnly asOf, string id)
     {
         if (ApiObjects.ParseGlobalId(id) is not ("Project", var localId) || !model.Projects.TryGetValue(localId, out var view))
         {
@@ -185,7 +161,7 @@ public static class ProjectFields
     }
 
     /// <summary>Contractors see the projects their unit works on; every other role sees every project.</summary>
-    private static bool Visible(ApiUser user, ProjectState project) =>
+    internal static bool Visible(ApiUser user, ProjectState project) =>
         user.Role != Role.Contractor || (user.Unit is not null && project.Responsibility?.Contractors.Contains(user.Unit) == true);
 
     private static bool Matches(ProjectResult project, IReadOnlyDictionary<string, object?>? filter)
@@ -249,10 +225,8 @@ public static class ProjectFields
             return (model, DateOnly.FromDateTime(asOf.ToOffset(ChinaOffset).DateTime));
         }
 
-        return (Live(context), TodayInChina());
+        return (Live(context), ApiClock.TodayInChina(context));
     }
-
-    private static DateOnly TodayInChina() => DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(ChinaOffset).DateTime);
 
     internal static Dictionary<string, object?> Programme(KeyWorksReadModel model, ProgrammeState programme) => new()
     {

@@ -1,4 +1,6 @@
+using KeyWorks.Domain;
 using KeyWorks.Domain.Figures;
+using KeyWorks.Domain.Scheduling;
 using KeyWorks.Domain.Projects;
 using KeyWorks.Domain.ReadModels;
 
@@ -23,8 +25,13 @@ public sealed class ProjectResult(KeyWorksReadModel model, ProjectState state, D
 
     private ProjectFigures? _figures;
     private FiguresResult? _figuresResult;
+    private List<Dictionary<string, object?>>? _nodes;
 
     internal ProjectState State => state;
+
+    internal KeyWorksReadModel Model => model;
+
+    internal DateOnly AsOf => asOf;
 
     private ProjectFigures Computed => _figures ??= ProjectFigureCalculator.Compute(state, asOf);
 
@@ -65,12 +72,47 @@ public sealed class ProjectResult(KeyWorksReadModel model, ProjectState state, D
 
     public FiguresResult Figures => _figuresResult ??= new FiguresResult(Computed, state);
 
-    public IReadOnlyList<Dictionary<string, object?>> Nodes =>
+    public IReadOnlyList<Dictionary<string, object?>> Nodes => _nodes ??= [.. NodeLines()];
+
+    /// <summary>A node of the timeline by its local id, or null.</summary>
+    internal Dictionary<string, object?>? Node(string nodeId) =>
+        Nodes.FirstOrDefault(n => (string)n["id"]! == ApiObjects.GlobalId("ProjectNode", $"{state.Id}/{nodeId}"));
+
+    /// <summary>The year's plan of the figures' year (<c>AnnualPlan</c>), null when none is set.</summary>
+    public object? AnnualPlan => state.Plans.TryGetValue(BusinessCalendar.ReportingMonth(asOf).Year, out var plan)
+        ? new Dictionary<string, object?> { ["year"] = plan.Year, ["total"] = plan.Total, ["monthly"] = plan.Monthly, ["revision"] = plan.Revision }
+        : null;
+
+    /// <summary>
+    /// The figures' year month by month: planned and confirmed actual amounts and their cumulatives. Months after the
+    /// reporting month have no actual yet: 0, with the cumulative carried.
+    /// </summary>
+    public IReadOnlyList<Dictionary<string, object?>> MonthlySeries =>
     [
-        .. NodeFigures.Timeline(state, asOf).Select(line => new Dictionary<string, object?>
+        .. Domain.ReadModels.MonthlySeries.For([state], BusinessCalendar.ReportingMonth(asOf).Year, asOf)
+            .Aggregate(new List<Dictionary<string, object?>>(), (points, p) =>
+            {
+                var carried = points.Count > 0 ? (decimal)points[^1]["actualCumulative"]! : 0m;
+                points.Add(new Dictionary<string, object?>
+                {
+                    ["month"] = p.Month.FirstDay,
+                    ["planned"] = p.PlannedInMonth,
+                    ["actual"] = p.ActualInMonth ?? 0m,
+                    ["plannedCumulative"] = p.PlannedCumulative,
+                    ["actualCumulative"] = p.ActualCumulative ?? carried,
+                });
+                return points;
+            }),
+    ];
+
+    private IEnumerable<Dictionary<string, object?>> NodeLines()
+    {
+        var latest = LatestAllowedDates();
+        return NodeFigures.Timeline(state, asOf).Select(line => new Dictionary<string, object?>
         {
             ["__typename"] = "ProjectNode",
             ["id"] = ApiObjects.GlobalId("ProjectNode", $"{state.Id}/{line.NodeId}"),
+            ["nodeId"] = line.NodeId,
             ["kind"] = StandardNodes.GetValueOrDefault(line.Name, "CUSTOM"),
             ["name"] = line.Name,
             ["sequence"] = line.Sequence,
@@ -79,12 +121,24 @@ public sealed class ProjectResult(KeyWorksReadModel model, ProjectState state, D
             ["replanReason"] = line.Replans.Count > 0 ? line.Replans[^1].Reason : null,
             ["actualDate"] = line.ReachedOn,
             ["reportedDate"] = line.PendingReachedOn,
-            ["latestAllowedDate"] = null,
+            ["latestAllowedDate"] = latest.GetValueOrDefault(line.NodeId),
             ["responsibleUnit"] = state.Nodes.TryGetValue(line.NodeId, out var node) ? ApiObjects.Unit(node.ResponsibleUnit) : null,
             ["status"] = ProjectFields.EnumName(line.Status),
             ["overdueDays"] = line.OverdueDays,
-        }),
-    ];
+        });
+    }
+
+    /// <summary>倒排工期 back from the last node's deadline: each earlier node's latest allowed date.</summary>
+    private Dictionary<string, DateOnly?> LatestAllowedDates()
+    {
+        if (state.Chain.LastOrDefault() is not { } last)
+        {
+            return [];
+        }
+
+        return BackwardScheduling.ForProject(state, last.NodeId, last.Deadline, asOf)
+            .ToDictionary(n => n.NodeId, n => (DateOnly?)n.LatestAllowed, StringComparer.Ordinal);
+    }
 }
 
 /// <summary>A project's figures (<c>Figures</c>): rates are 0 where the domain has none (no plan or no total).</summary>

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using KeyWorks.Domain.Storing;
 using KeyWorks.EventStore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace KeyWorks.Server.Hosting;
 
@@ -22,7 +23,7 @@ public static class KeyWorksStorage
     public static IServiceCollection AddKeyWorksStorage(this IServiceCollection services, PostgresEventStore store, bool loadDemo)
     {
         services.AddSingleton(store);
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(provider => new KeyWorksCommands(store, provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton(new LiveReadModel(store));
         services.AddSingleton(new DemoLoadStatus(loadDemo ? DemoLoadState.Waiting : DemoLoadState.Off));

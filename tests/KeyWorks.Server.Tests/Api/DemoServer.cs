@@ -7,20 +7,24 @@ using KeyWorks.Testing;
 namespace KeyWorks.Server.Tests.Api;
 
 /// <summary>A server process on a database of its own with the demo loaded (waits for <c>/health</c> demo.state = loaded).</summary>
-public sealed class DemoServer(PostgresClusterFixture cluster) : IAsyncLifetime
+public class DemoServer(PostgresClusterFixture cluster) : IAsyncLifetime
 {
     private ServerProcess? _server;
 
     public ServerProcess Server => _server ?? throw new InvalidOperationException("not started");
 
+    /// <summary>More settings of the server process (environment variables), e.g. a clock start.</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
+
     public async ValueTask InitializeAsync()
     {
         var connectionString = await cluster.CreateDatabaseAsync($"api_{Guid.NewGuid():N}");
-        _server = ServerProcess.Start(new Dictionary<string, string>
+        var settings = new Dictionary<string, string>(Settings)
         {
             ["KEYWORKS_DB"] = connectionString,
             ["KeyWorks__Demo__Load"] = "true",
-        });
+        };
+        _server = ServerProcess.Start(settings);
         if (!await _server.WaitUntilHealthyAsync(TimeSpan.FromSeconds(60), CancellationToken.None))
         {
             throw new InvalidOperationException($"the server did not become healthy:\n{_server.Output}\n{_server.Errors}");
@@ -75,5 +79,7 @@ public sealed class DemoServer(PostgresClusterFixture cluster) : IAsyncLifetime
         {
             await _server.DisposeAsync();
         }
+
+        GC.SuppressFinalize(this);
     }
 }

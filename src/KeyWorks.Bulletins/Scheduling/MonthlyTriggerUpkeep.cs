@@ -1,0 +1,46 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Quartz;
+
+namespace KeyWorks.Bulletins.Scheduling;
+
+/// <summary>
+/// Keeps the monthly trigger in the shared job store as configured. A stored trigger with the same cron expression and
+/// time zone is left alone, so a firing missed while every node was down is noticed as a misfire and fired once at the
+/// next start; a changed setting replaces it.
+/// </summary>
+public sealed class MonthlyTriggerUpkeep(ISchedulerFactory schedulers, BulletinJobOptions options, ILogger<MonthlyTriggerUpkeep> logger)
+    : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone);
+        var scheduler = await schedulers.GetScheduler(cancellationToken);
+        var trigger = TriggerBuilder.Create()
+            .WithIdentity(BulletinJobs.MonthlyTrigger)
+            .ForJob(BulletinJobs.MonthlyJob)
+            .WithCronSchedule(options.Cron, c => c.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed))
+            .Build();
+        var stored = await scheduler.GetTrigger(BulletinJobs.MonthlyTrigger, cancellationToken) as ICronTrigger;
+        if (stored is null)
+        {
+            try
+            {
+                await scheduler.ScheduleJob(trigger, cancellationToken: cancellationToken);
+            }
+            catch (ObjectAlreadyExistsException)
+            {
+                // Another node scheduled it at the same moment.
+            }
+        }
+        else if (stored.CronExpressionString != options.Cron || stored.TimeZone.Id != zone.Id)
+        {
+            await scheduler.RescheduleJob(BulletinJobs.MonthlyTrigger, trigger, cancellationToken);
+        }
+
+        var next = trigger.GetFireTimeAfter(DateTimeOffset.UtcNow);
+        logger.LogInformation("Monthly bulletins: cron '{Cron}' ({Zone}), next at {Next:u}", options.Cron, options.TimeZone, next);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
