@@ -13,8 +13,8 @@ public sealed class BrowserSession : IAsyncDisposable
 {
     private readonly IBrowserContext _context;
     private readonly ConcurrentQueue<string> _problems = new();
-    private readonly ConcurrentQueue<Task> _pending = new();
     private readonly List<string> _expected = [];
+    private int _inFlight;
 
     private BrowserSession(DashboardSite site, IBrowserContext context, IPage page)
     {
@@ -35,12 +35,63 @@ public sealed class BrowserSession : IAsyncDisposable
         var page = await context.NewPageAsync();
         var session = new BrowserSession(site, context, page);
         session.Watch(page);
+        // Every GraphQL answer passes through here, so none goes unread: a body with "errors" is a failure.
+        await context.RouteAsync("**/graphql", session.InspectGraphQLAsync);
         return session;
+    }
+
+    private void Finished(IRequest request)
+    {
+        if (request.ResourceType is "fetch" or "xhr")
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
+    }
+
+    private async Task InspectGraphQLAsync(IRoute route)
+    {
+        if (route.Request.Method != "POST")
+        {
+            await route.ContinueAsync();
+            return;
+        }
+
+        IAPIResponse response;
+        try
+        {
+            response = await route.FetchAsync();
+        }
+        catch (PlaywrightException exception)
+        {
+            _problems.Enqueue($"GraphQL request failed: {exception.Message}");
+            await route.AbortAsync();
+            return;
+        }
+
+        var body = await response.TextAsync();
+        if (body.Contains("\"errors\"", StringComparison.Ordinal))
+        {
+            using var json = JsonDocument.Parse(body);
+            if (json.RootElement.TryGetProperty("errors", out var errors))
+            {
+                _problems.Enqueue($"GraphQL errors: {errors.GetRawText()}");
+            }
+        }
+
+        await route.FulfillAsync(new() { Response = response });
     }
 
     /// <summary>Watches another page of the context (a second tab) the same way.</summary>
     public void Watch(IPage page)
     {
+        page.Request += (_, request) =>
+        {
+            if (request.ResourceType is "fetch" or "xhr")
+            {
+                Interlocked.Increment(ref _inFlight);
+            }
+        };
+        page.RequestFinished += (_, request) => Finished(request);
         page.Console += (_, message) =>
         {
             if (message.Type == "error")
@@ -49,35 +100,18 @@ public sealed class BrowserSession : IAsyncDisposable
             }
         };
         page.PageError += (_, error) => _problems.Enqueue($"page error: {error}");
-        page.RequestFailed += (_, request) => _problems.Enqueue($"request failed: {request.Method} {request.Url}: {request.Failure}");
+        page.RequestFailed += (_, request) =>
+        {
+            Finished(request);
+            _problems.Enqueue($"request failed: {request.Method} {request.Url}: {request.Failure}");
+        };
         page.Response += (_, response) =>
         {
             if (response.Status >= 400)
             {
                 _problems.Enqueue($"HTTP {response.Status}: {response.Request.Method} {response.Url}");
             }
-            else if (response.Url.EndsWith("/graphql", StringComparison.Ordinal) && response.Request.Method == "POST")
-            {
-                _pending.Enqueue(CheckGraphQLAsync(response));
-            }
         };
-    }
-
-    private async Task CheckGraphQLAsync(IResponse response)
-    {
-        try
-        {
-            var body = await response.TextAsync();
-            using var json = JsonDocument.Parse(body);
-            if (json.RootElement.TryGetProperty("errors", out var errors))
-            {
-                _problems.Enqueue($"GraphQL errors: {errors.GetRawText()}");
-            }
-        }
-        catch (PlaywrightException)
-        {
-            // The page went away before the body was read (a navigation); nothing to judge.
-        }
     }
 
     /// <summary>Declares a problem deliberate: recorded problems containing this text do not fail the test.</summary>
@@ -99,8 +133,20 @@ public sealed class BrowserSession : IAsyncDisposable
         await Page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
     }
 
-    /// <summary>Waits until no request is in flight for a moment (the page has drawn what it loaded).</summary>
-    public Task SettleAsync() => Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+    /// <summary>
+    /// Waits until no fetch has been in flight for a moment (the page has drawn what it loaded). The browser's own
+    /// "network idle" is a state of the document, reached once: moving between hash routes does not reset it.
+    /// </summary>
+    public async Task SettleAsync()
+    {
+        var quiet = 0;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (quiet < 3 && clock.Elapsed < TimeSpan.FromSeconds(15))
+        {
+            await Task.Delay(100);
+            quiet = Volatile.Read(ref _inFlight) == 0 ? quiet + 1 : 0;
+        }
+    }
 
     /// <summary>Saves a full-page screenshot when <c>KEYWORKS_SCREENSHOTS</c> names a folder.</summary>
     public async Task ScreenshotAsync(string name)
@@ -118,11 +164,7 @@ public sealed class BrowserSession : IAsyncDisposable
     /// <summary>Fails when anything went wrong in the browser that the test did not declare deliberate.</summary>
     public async Task AssertCleanAsync()
     {
-        while (_pending.TryDequeue(out var check))
-        {
-            await check;
-        }
-
+        await SettleAsync();
         var unexpected = _problems.Where(p => !_expected.Exists(e => p.Contains(e, StringComparison.Ordinal))).ToList();
         Assert.True(unexpected.Count == 0, "the browser reported:\n" + string.Join("\n", unexpected));
     }

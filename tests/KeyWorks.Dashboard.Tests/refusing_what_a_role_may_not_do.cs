@@ -32,7 +32,7 @@ public sealed class refusing_what_a_role_may_not_do(DashboardSite site)
         foreach (var route in new[] { "/overview", "/office/queue", "/bulletins" })
         {
             await browser.GoToAsync(route);
-            await browser.Page.WaitForURLAsync("**/#/report");
+            await browser.Page.WaitForURLAsync(url => url.EndsWith("#/report", StringComparison.Ordinal));
         }
 
         await browser.SettleAsync();
@@ -46,7 +46,7 @@ public sealed class refusing_what_a_role_may_not_do(DashboardSite site)
         await browser.SignInAsync(DashboardSite.Users.Auditor);
 
         await browser.GoToAsync("/office/queue");
-        await browser.Page.WaitForURLAsync("**/#/overview");
+        await browser.Page.WaitForURLAsync(url => url.EndsWith("#/overview", StringComparison.Ordinal));
         await Expect(browser.Page.Locator(".topbar .el-menu-item", new() { HasTextString = "审核队列" })).ToHaveCountAsync(0);
 
         var refused = await site.PostAsync("""mutation { confirmReport(input: {idempotencyKey: "auditor-1", reportId: "Report:none"}) { errors { code } } }""",
