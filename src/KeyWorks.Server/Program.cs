@@ -31,6 +31,7 @@ await using (database)
     try
     {
         store = await KeyWorksStorage.OpenAsync(database, CancellationToken.None);
+        await KeyWorksBulletins.MigrateAsync(database, CancellationToken.None);
     }
     catch (Npgsql.NpgsqlException e)
     {
@@ -44,6 +45,7 @@ await using (database)
     builder.Services.AddSingleton(clock.Time);
     builder.Services.AddKeyWorksStorage(store, loadDemo);
     builder.Services.AddKeyWorksApi();
+    builder.Services.AddKeyWorksBulletins(builder.Configuration, database.DataSource);
     var users = new UserAccounts(database.DataSource);
     byte[] signingKey;
     try
@@ -74,6 +76,7 @@ await using (database)
     app.UseWebSockets();
     app.MapHealth();
     app.MapKeyWorksApi(schema);
+    app.MapBulletinDownloads();
     app.MapDashboard();
 
     app.Lifetime.ApplicationStarted.Register(() =>

@@ -255,8 +255,9 @@ public static class BulletinComposer
     }
 
     /// <summary>
-    /// Revisions: confirmed investment amounts of the previous month or earlier that differ now from what the previous
-    /// issue printed, because a correction (or a late confirmation) was recorded after the previous cutoff.
+    /// Revisions: what the previous issue printed for the previous month or earlier that reads differently now, because
+    /// a correction or a late confirmation was recorded after the previous cutoff — confirmed investment amounts,
+    /// confirmed physical progress, and nodes confirmed reached (or re-dated) within the months already printed.
     /// </summary>
     private static List<Revision> Revisions(
         KeyWorksReadModel? previous, IReadOnlyList<EventEnvelope> since, List<ProjectState> states, YearMonth month, int issueNumber)
@@ -283,13 +284,48 @@ public static class BulletinComposer
                 });
                 var reason = recorded?.Event is InvestmentCorrected corrected ? corrected.Reason : "补报确认";
                 revisions.Add(new Revision(issue, project.Details.Name, $"{m.Month.Month}月完成投资",
-                    BulletinFormat.Money(was), BulletinFormat.Money(now),
-                    recorded is null ? BusinessCalendar.DateOf(Cutoff(month)) : BusinessCalendar.DateOf(recorded.RecordedAt), reason));
+                    BulletinFormat.Money(was), BulletinFormat.Money(now), RecordedOn(recorded, month), reason));
             }
+
+            revisions.AddRange(ProgressRevisions(project, before, since, printedThrough, issue, month));
+            revisions.AddRange(NodeRevisions(project, before, since, printedThrough, issue, month));
         }
 
         return revisions;
     }
+
+    private static IEnumerable<Revision> ProgressRevisions(
+        ProjectState project, ProjectState? before, IReadOnlyList<EventEnvelope> since, YearMonth printedThrough, string issue, YearMonth month)
+    {
+        foreach (var m in project.Progress.Values.Where(m => m.Month <= printedThrough))
+        {
+            var was = before?.Progress.GetValueOrDefault(m.Month)?.ConfirmedPercent;
+            if (was == m.ConfirmedPercent || m.ConfirmedPercent is not { } now) continue;
+            var recorded = since.LastOrDefault(e => e.Event is PhysicalProgressConfirmed c && c.ProjectId == project.Id && c.Month == m.Month);
+            yield return new Revision(issue, project.Details.Name, $"{m.Month.Month}月形象进度",
+                was is { } w ? BulletinFormat.Percent(w / 100m) : "未确认", BulletinFormat.Percent(now / 100m),
+                RecordedOn(recorded, month), "补报确认");
+        }
+    }
+
+    private static IEnumerable<Revision> NodeRevisions(
+        ProjectState project, ProjectState? before, IReadOnlyList<EventEnvelope> since, YearMonth printedThrough, string issue, YearMonth month)
+    {
+        foreach (var node in project.Nodes.Values)
+        {
+            // Only a reached date within the months already printed changes what an earlier issue said.
+            var was = before?.Nodes.GetValueOrDefault(node.NodeId)?.ReachedOn is { } w && w <= printedThrough.LastDay ? w : (DateOnly?)null;
+            var now = node.ReachedOn is { } n && n <= printedThrough.LastDay ? n : (DateOnly?)null;
+            if (was == now) continue;
+            var recorded = since.LastOrDefault(e => e.Event is NodeReportConfirmed c && c.ProjectId == project.Id && c.NodeId == node.NodeId);
+            yield return new Revision(issue, project.Details.Name, $"{node.Name}完成时间",
+                was is { } a ? BulletinFormat.Date(a) : "未完成", now is { } b ? BulletinFormat.Date(b) : "未完成",
+                RecordedOn(recorded, month), "补报确认");
+        }
+    }
+
+    private static DateOnly RecordedOn(EventEnvelope? recorded, YearMonth month) =>
+        recorded is null ? BusinessCalendar.DateOf(Cutoff(month)) : BusinessCalendar.DateOf(recorded.RecordedAt);
 
     private static ProgrammeCurve Curve(List<ProjectState> states, YearMonth month)
     {

@@ -53,8 +53,7 @@ public sealed class BulletinRequests(
         var now = clock.GetUtcNow();
         var month = YearMonth.Of(anyDayOfMonth);
         var today = BusinessCalendar.DateOf(now);
-        var current = LiveReadModel.AsOfAsync(events, now, cancellationToken);
-        if (!(await current).Programmes.ContainsKey(programmeId))
+        if (!(await LiveReadModel.AsOfAsync(events, now, cancellationToken)).Programmes.ContainsKey(programmeId))
         {
             throw new BulletinRequestException(BulletinRequestException.ProgrammeNotFound,
                 $"Programme {programmeId} does not exist (项目计划不存在).", "programmeId");

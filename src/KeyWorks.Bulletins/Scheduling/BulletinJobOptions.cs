@@ -27,6 +27,9 @@ public sealed record BulletinJobOptions
     /// <summary>How late a firing may be before it counts as missed (and is then fired once at once).</summary>
     public TimeSpan MisfireThreshold { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>How often an idle node looks for due triggers, e.g. a draft another node queued (at least 1 s).</summary>
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Worker threads per node; printing is CPU-heavy, so two.</summary>
     public int Workers { get; init; } = 2;
 

@@ -1,6 +1,7 @@
 using KeyWorks.Bulletins.Drafting;
 using KeyWorks.Bulletins.Storing;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using Quartz;
 
 namespace KeyWorks.Bulletins.Scheduling;
@@ -22,11 +23,11 @@ public static class BulletinJobs
     public const string BulletinIdKey = "bulletinId";
 
     /// <summary>
-    /// Registers the scheduler (started as a hosted service when <see cref="BulletinJobOptions.Enabled"/>), the jobs,
+    /// Registers the scheduler on <paramref name="dataSource"/>'s database (started as a hosted service when <see cref="BulletinJobOptions.Enabled"/>), the jobs,
     /// the monthly trigger's upkeep and <see cref="IBulletinQueue"/>. The caller registers <see cref="BulletinDrafter"/>'s
     /// and <see cref="BulletinRequests"/>' dependencies (event store, <see cref="BulletinStore"/>, printer, clock).
     /// </summary>
-    public static IServiceCollection AddBulletinJobs(this IServiceCollection services, string connectionString, BulletinJobOptions options)
+    public static IServiceCollection AddBulletinJobs(this IServiceCollection services, NpgsqlDataSource dataSource, BulletinJobOptions options)
     {
         services.AddSingleton(options);
         services.AddSingleton<BulletinDrafter>();
@@ -38,11 +39,12 @@ public static class BulletinJobs
             {
                 s.InstanceName = SchedulerName;
                 s.GenerateInstanceId = true;
+                s.IdleWaitTime = options.PollInterval;
             });
             q.UseDefaultThreadPool(options.Workers);
             q.UsePersistentStore(store =>
             {
-                store.UsePostgres(db => db.ConnectionString = connectionString);
+                store.UsePostgres(db => db.DataSourceFactory = _ => dataSource);
                 store.ConfigureStore(o =>
                 {
                     o.TablePrefix = BulletinSchema.JobTablePrefix;

@@ -12,9 +12,8 @@ namespace KeyWorks.Bulletins.Scheduling;
 /// out) puts the run back in the queue and schedules another attempt after a growing delay, up to
 /// <see cref="BulletinJobOptions.MaxAttempts"/>; anything else, or the last attempt, fails the run with its reason.
 /// </summary>
-[DisallowConcurrentExecution]
 public sealed class DraftBulletinJob(
-    BulletinDrafter drafter, BulletinStore bulletins, ISchedulerFactory schedulers, BulletinJobOptions options, TimeProvider clock,
+    BulletinDrafter drafter, BulletinStore bulletins, BulletinJobOptions options, TimeProvider clock,
     ILogger<DraftBulletinJob> logger) : IJob
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
@@ -36,11 +35,11 @@ public sealed class DraftBulletinJob(
         }
         catch (Exception e)
         {
-            await RecordFailureAsync(id, e, CancellationToken.None);
+            await RecordFailureAsync(context.Scheduler, id, e, CancellationToken.None);
         }
     }
 
-    private async Task RecordFailureAsync(Guid id, Exception error, CancellationToken cancellationToken)
+    private async Task RecordFailureAsync(IScheduler scheduler, Guid id, Exception error, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var run = await bulletins.GetAsync(id, cancellationToken);
@@ -50,7 +49,7 @@ public sealed class DraftBulletinJob(
             var delay = options.RetryDelayAfter(run.Attempts);
             logger.LogWarning(error, "Bulletin {Id}: attempt {Attempt} failed; retrying in {Delay}", id, run.Attempts, delay);
             await bulletins.RequeueAsync(id, reason, now, cancellationToken);
-            await QuartzBulletinQueue.ScheduleAsync(schedulers, id, now + delay, run.Attempts + 1, cancellationToken);
+            await QuartzBulletinQueue.ScheduleAsync(scheduler, id, now + delay, run.Attempts + 1, cancellationToken);
             return;
         }
 

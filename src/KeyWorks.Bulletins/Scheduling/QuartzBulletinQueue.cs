@@ -6,14 +6,13 @@ namespace KeyWorks.Bulletins.Scheduling;
 /// <summary>Queues a draft as a one-off trigger of the draft job in the shared job store: any node may run it.</summary>
 public sealed class QuartzBulletinQueue(ISchedulerFactory schedulers, TimeProvider clock) : IBulletinQueue
 {
-    public Task EnqueueAsync(Guid bulletinId, CancellationToken cancellationToken) =>
-        ScheduleAsync(schedulers, bulletinId, clock.GetUtcNow(), attempt: 1, cancellationToken);
+    public async Task EnqueueAsync(Guid bulletinId, CancellationToken cancellationToken) =>
+        await ScheduleAsync(await schedulers.GetScheduler(cancellationToken), bulletinId, clock.GetUtcNow(), attempt: 1, cancellationToken);
 
     /// <summary>Schedules the draft of a run at a time; the trigger's name says which run and attempt it is.</summary>
     internal static async Task ScheduleAsync(
-        ISchedulerFactory schedulers, Guid bulletinId, DateTimeOffset at, int attempt, CancellationToken cancellationToken)
+        IScheduler scheduler, Guid bulletinId, DateTimeOffset at, int attempt, CancellationToken cancellationToken)
     {
-        var scheduler = await schedulers.GetScheduler(cancellationToken);
         var trigger = TriggerBuilder.Create()
             .WithIdentity($"draft-{bulletinId:N}-{attempt}", BulletinJobs.DraftJob.Group)
             .ForJob(BulletinJobs.DraftJob)

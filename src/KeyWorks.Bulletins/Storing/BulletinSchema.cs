@@ -15,6 +15,9 @@ public static class BulletinSchema
     /// <summary>The prefix of the job store's tables, schema included, for Quartz's <c>TablePrefix</c>.</summary>
     public const string JobTablePrefix = Schema + ".qrtz_";
 
+    /// <summary>The notification channel a run's id is sent on whenever the run changes.</summary>
+    public const string ChangeChannel = "keyworks_bulletins";
+
     private static readonly string[] Migrations = [BulletinTables, JobStoreTables];
 
     /// <summary>Applies the migrations not yet applied.</summary>
@@ -83,6 +86,14 @@ public static class BulletinSchema
         -- One published issue per programme, month and variant: publishing freezes it.
         CREATE UNIQUE INDEX bulletins_published_once ON keyworks.bulletins (programme_id, month, coalesce(leader_id, ''))
             WHERE status = 'published';
+        -- Every change of a run is announced to every node (subscriptions), in the transaction that makes it.
+        CREATE FUNCTION keyworks.bulletins_notify() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            PERFORM pg_notify('keyworks_bulletins', NEW.bulletin_id::text);
+            RETURN NULL;
+        END $$;
+        CREATE TRIGGER bulletins_notify AFTER INSERT OR UPDATE ON keyworks.bulletins
+            FOR EACH ROW EXECUTE FUNCTION keyworks.bulletins_notify();
         CREATE TABLE keyworks.bulletin_pdfs (
             bulletin_id uuid PRIMARY KEY REFERENCES keyworks.bulletins ON DELETE CASCADE,
             content_hash text NOT NULL,
@@ -216,6 +227,7 @@ public static class BulletinSchema
             job_group text,
             is_nonconcurrent boolean,
             requests_recovery boolean,
+            execution_group text,
             progress integer,
             progress_message text,
             interrupt_requested_time bigint,

@@ -58,20 +58,23 @@ public sealed class BulletinStore(NpgsqlDataSource dataSource)
     public Task<StoredBulletin?> GetAsync(Guid id, CancellationToken cancellationToken) =>
         ReadOneAsync(Command($"SELECT {Columns} FROM keyworks.bulletins WHERE bulletin_id = $1", id), cancellationToken);
 
-    /// <summary>Runs newest first (by month, then by when queued), optionally of one programme.</summary>
-    public async Task<IReadOnlyList<StoredBulletin>> ListAsync(string? programmeId, int skip, int take, CancellationToken cancellationToken)
+    /// <summary>Runs newest first (by month, then by when queued), optionally of one programme, optionally published ones only.</summary>
+    public async Task<IReadOnlyList<StoredBulletin>> ListAsync(
+        string? programmeId, int skip, int take, CancellationToken cancellationToken, bool publishedOnly = false)
     {
         await using var command = Command($"""
-            SELECT {Columns} FROM keyworks.bulletins WHERE ($1::text IS NULL OR programme_id = $1)
+            SELECT {Columns} FROM keyworks.bulletins
+            WHERE ($1::text IS NULL OR programme_id = $1) AND (NOT $4 OR status = 'published')
             ORDER BY month DESC, queued_at DESC, bulletin_id DESC OFFSET $2 LIMIT $3
-            """, (object?)programmeId ?? DBNull.Value, skip, take);
+            """, (object?)programmeId ?? DBNull.Value, skip, take, publishedOnly);
         return await ReadAllAsync(command, cancellationToken);
     }
 
-    public async Task<int> CountAsync(string? programmeId, CancellationToken cancellationToken)
+    public async Task<int> CountAsync(string? programmeId, CancellationToken cancellationToken, bool publishedOnly = false)
     {
-        await using var command = Command("SELECT count(*)::int FROM keyworks.bulletins WHERE ($1::text IS NULL OR programme_id = $1)",
-            (object?)programmeId ?? DBNull.Value);
+        await using var command = Command(
+            "SELECT count(*)::int FROM keyworks.bulletins WHERE ($1::text IS NULL OR programme_id = $1) AND (NOT $2 OR status = 'published')",
+            (object?)programmeId ?? DBNull.Value, publishedOnly);
         return (int)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 

@@ -32,6 +32,7 @@ public static class KeyWorksApi
             .BindProblems()
             .BindNodes()
             .BindProblemMutations()
+            .BindBulletins()
             .Build();
 
     /// <summary>The API's services: the project records (reports, history) and the feed that keeps them and the subscriptions current.</summary>

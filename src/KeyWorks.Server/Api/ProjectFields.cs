@@ -57,6 +57,12 @@ public static class ProjectFields
             all = Sorted(all, order["field"]?.ToString() ?? "NAME", order.GetValueOrDefault("direction")?.ToString() == "DESC");
         }
 
+        if (user.Role == Role.Leader)
+        {
+            // Leaders see every project, their own first (each part in the order asked for).
+            all = [.. all.Where(p => p.State.Responsibility?.LeaderId == user.UserId), .. all.Where(p => p.State.Responsibility?.LeaderId != user.UserId)];
+        }
+
         var first = context.Argument<int?>("first");
         var after = context.Argument<string>("after");
         var start = 0;
@@ -99,6 +105,11 @@ public static class ProjectFields
     {
         var user = ApiAuth.Require(context);
         var id = (string)context.Arguments["id"]!;
+        if (ApiObjects.ParseGlobalId(id) is ("Bulletin", var bulletinId))
+        {
+            return BulletinFields.FindAsync(context, user, bulletinId);
+        }
+
         var model = Live(context);
         var today = ApiClock.TodayInChina(context);
         ProjectResult? ProjectOf(string projectId) => Find(user, model, today, ApiObjects.GlobalId("Project", projectId));

@@ -79,8 +79,20 @@ public static class MutationCases
         ["closeProblem"] = MutationCase.Unbound("api-problems"),
         ["reopenProblem"] = MutationCase.Unbound("api-problems"),
         ["scoreInspection"] = MutationCase.Unbound("api-problems"),
-        ["generateBulletin"] = MutationCase.Unbound("bulletins"),
-        ["publishBulletin"] = MutationCase.Unbound("bulletins"),
+        ["generateBulletin"] = MutationCase.For(OfficeOnly, async run => new MutationRequest(
+            Scenario.Document("generateBulletin", "GenerateBulletinInput"),
+            new { idempotencyKey = CaseRun.Key(), programmeId = await BulletinScenario.ProgrammeIdAsync(run.Scenario), month = BulletinScenario.ClosedMonth() }))
+            with { Appends = false },
+
+        ["publishBulletin"] = MutationCase.For(OfficeOnly, async run => new MutationRequest(
+            Scenario.Document("publishBulletin", "PublishBulletinInput"),
+            new
+            {
+                idempotencyKey = CaseRun.Key(),
+                bulletinId = await run.OnceAsync("drafted-bulletin", () => BulletinScenario.DraftedAsync(run.Scenario, leaderId: null)),
+                recommendations = "一、加快征迁交地。",
+            }))
+            with { Appends = false },
     };
 
     /// <summary>The global id of a project's node.</summary>

@@ -1,0 +1,3 @@
+using KeyWorks.Testing;
+
+[assembly: AssemblyFixture(typeof(PostgresClusterFixture))]
