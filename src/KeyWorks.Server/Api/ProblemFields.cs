@@ -24,7 +24,8 @@ public static class ProblemFields
         .Bind("Project.inspections", ProjectInspections);
 
     /// <summary>
-    /// The list: overdue first, then oldest raised first (the board's order), paged forward. <c>countsByStage</c> counts the
+    /// The list: overdue first, then oldest raised first (the board's order; for a leader their own projects' problems
+    /// come first), paged forward. <c>countsByStage</c> counts the
     /// list filtered by everything but <c>stages</c>, so a board's stage tabs show their sizes whichever tab is open.
     /// </summary>
     private static async ValueTask<object?> ProblemsAsync(FieldContext context)
@@ -40,6 +41,13 @@ public static class ProblemFields
             .ThenBy(p => p.RaisedAt)
             .ThenBy(p => p.State.Id, StringComparer.Ordinal)
             .ToList();
+        if (user.Role == Role.Leader)
+        {
+            // Leaders see every problem, their own projects' first (each part in the board's order).
+            bool Mine(ProblemResult p) => read.Model.Projects[p.State.ProjectId].State.Responsibility?.LeaderId == user.UserId;
+            candidates = [.. candidates.Where(Mine), .. candidates.Where(p => !Mine(p))];
+        }
+
         var stages = (filter?.GetValueOrDefault("stages") as IEnumerable<object?>)?.Select(s => s?.ToString()).ToHashSet();
         var all = stages is null ? candidates : candidates.Where(p => stages.Contains(p.Stage)).ToList();
 

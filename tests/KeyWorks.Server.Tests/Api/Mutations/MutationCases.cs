@@ -72,13 +72,34 @@ public static class MutationCases
             Scenario.Document("rejectReport", "RejectReportInput"),
             new { idempotencyKey = CaseRun.Key(), reportId = await run.OnceAsync("report", run.Scenario.PendingReportAsync), reason = "金额与监理签认不符" })),
 
-        ["raiseProblem"] = MutationCase.Unbound("api-problems"),
-        ["assignProblem"] = MutationCase.Unbound("api-problems"),
-        ["acceptProblem"] = MutationCase.Unbound("api-problems"),
-        ["handleProblem"] = MutationCase.Unbound("api-problems"),
-        ["closeProblem"] = MutationCase.Unbound("api-problems"),
-        ["reopenProblem"] = MutationCase.Unbound("api-problems"),
-        ["scoreInspection"] = MutationCase.Unbound("api-problems"),
+        ["raiseProblem"] = MutationCase.For([Office, OwnContractor], async run => new MutationRequest(
+            Scenario.Document("raiseProblem", "RaiseProblemInput"),
+            new { idempotencyKey = CaseRun.Key(), projectId = await run.ProjectAsync(), category = "UTILITIES", description = "施工便道与燃气管线交叉" })),
+
+        ["assignProblem"] = MutationCase.For(OfficeOnly, async run => new MutationRequest(
+            Scenario.Document("assignProblem", "AssignProblemInput"),
+            new { idempotencyKey = CaseRun.Key(), problemId = await ProblemSteps.RaisedAsync(run), unitId = $"Unit:{Scenario.ContractorUnit}" })),
+
+        ["acceptProblem"] = MutationCase.For([Office, OwnContractor], async run => new MutationRequest(
+            Scenario.Document("acceptProblem", "ProblemStepInput"),
+            new { idempotencyKey = CaseRun.Key(), problemId = await ProblemSteps.AssignedAsync(run) })),
+
+        ["handleProblem"] = MutationCase.For([Office, OwnContractor], async run => new MutationRequest(
+            Scenario.Document("handleProblem", "ProblemStepInput"),
+            new { idempotencyKey = CaseRun.Key(), problemId = await ProblemSteps.AcceptedAsync(run), note = "已调整施工方案" })),
+
+        ["closeProblem"] = MutationCase.For(OfficeOnly, async run => new MutationRequest(
+            Scenario.Document("closeProblem", "CloseProblemInput"),
+            new { idempotencyKey = CaseRun.Key(), problemId = await ProblemSteps.HandledAsync(run), evidence = "现场复核记录" })),
+
+        ["reopenProblem"] = MutationCase.For(OfficeOnly, async run => new MutationRequest(
+            Scenario.Document("reopenProblem", "ReopenProblemInput"),
+            new { idempotencyKey = CaseRun.Key(), problemId = await ProblemSteps.ClosedAsync(run), reason = "复查未通过" })),
+
+        ["scoreInspection"] = MutationCase.For(OfficeOnly, async run => new MutationRequest(
+            Scenario.Document("scoreInspection", "ScoreInspectionInput"),
+            new { idempotencyKey = CaseRun.Key(), projectId = await run.ProjectAsync(), inspectedOn = Scenario.Today(), score = 87.5m, remarks = "月度观摩" })),
+
         ["generateBulletin"] = MutationCase.For(OfficeOnly, async run => new MutationRequest(
             Scenario.Document("generateBulletin", "GenerateBulletinInput"),
             new { idempotencyKey = CaseRun.Key(), programmeId = await BulletinScenario.ProgrammeIdAsync(run.Scenario), month = BulletinScenario.ClosedMonth() }))
