@@ -301,20 +301,24 @@ public sealed partial class BulletinHtmlRenderer
         }
         else
         {
-            html.Element("p", null, "以下数据在往期通报截止时间后经核实更正，请以更正后数据为准：");
-            Tables.Write(
-                html,
-                "revisions",
-                [
-                    new TableColumn<Revision>("原通报", r => r.OriginalIssue, "short"),
-                    new("项目名称", r => r.ProjectName, "name"),
-                    new("更正事项", r => r.Subject),
-                    new("原数据", r => r.Previous, "num"),
-                    new("更正为", r => r.Corrected, "num"),
-                    new("更正日期", r => ShortDate(r.RecordedOn), "date"),
-                    new("原因", r => r.Reason, "reason"),
-                ],
-                revisions);
+            // The last section: a short table left with a row on a page of its own reads like a mistake.
+            KeepTogether(html, revisions.Count, () =>
+            {
+                html.Element("p", null, "以下数据在往期通报截止时间后经核实更正，请以更正后数据为准：");
+                Tables.Write(
+                    html,
+                    "revisions",
+                    [
+                        new TableColumn<Revision>("原通报", r => r.OriginalIssue, "short"),
+                        new("项目名称", r => r.ProjectName, "name"),
+                        new("更正事项", r => r.Subject),
+                        new("原数据", r => r.Previous, "num"),
+                        new("更正为", r => r.Corrected, "num"),
+                        new("更正日期", r => ShortDate(r.RecordedOn), "date"),
+                        new("原因", r => r.Reason, "reason"),
+                    ],
+                    revisions);
+            });
         }
 
         html.Close("section");

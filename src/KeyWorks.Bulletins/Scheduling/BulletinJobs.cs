@@ -58,7 +58,12 @@ public static class BulletinJobs
         });
         if (options.Enabled)
         {
-            services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+            // Serving first: the scheduler starts once the host has started, so /health answers as soon as before.
+            services.AddQuartzHostedService(o =>
+            {
+                o.WaitForJobsToComplete = true;
+                o.AwaitApplicationStarted = true;
+            });
             services.AddHostedService<MonthlyTriggerUpkeep>();
         }
 

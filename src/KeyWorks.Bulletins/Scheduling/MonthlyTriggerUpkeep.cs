@@ -9,10 +9,38 @@ namespace KeyWorks.Bulletins.Scheduling;
 /// time zone is left alone, so a firing missed while every node was down is noticed as a misfire and fired once at the
 /// next start; a changed setting replaces it.
 /// </summary>
-public sealed class MonthlyTriggerUpkeep(ISchedulerFactory schedulers, BulletinJobOptions options, ILogger<MonthlyTriggerUpkeep> logger)
-    : IHostedService
+public sealed class MonthlyTriggerUpkeep(
+    ISchedulerFactory schedulers, BulletinJobOptions options, IHostApplicationLifetime lifetime, ILogger<MonthlyTriggerUpkeep> logger)
+    : BackgroundService
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // After the host has started, so that the server answers /health first.
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        using (stoppingToken.Register(() => started.TrySetCanceled(stoppingToken)))
+        {
+            try
+            {
+                await started.Task;
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+
+        try
+        {
+            await KeepAsync(stoppingToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Monthly bulletins: the trigger could not be kept in the job store");
+        }
+    }
+
+    private async Task KeepAsync(CancellationToken cancellationToken)
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone);
         var scheduler = await schedulers.GetScheduler(cancellationToken);
@@ -41,6 +69,4 @@ public sealed class MonthlyTriggerUpkeep(ISchedulerFactory schedulers, BulletinJ
         var next = trigger.GetFireTimeAfter(DateTimeOffset.UtcNow);
         logger.LogInformation("Monthly bulletins: cron '{Cron}' ({Zone}), next at {Next:u}", options.Cron, options.TimeZone, next);
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

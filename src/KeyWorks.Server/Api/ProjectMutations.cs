@@ -18,8 +18,6 @@ public static class ProjectMutations
     /// <summary>Names of the domain's detail fields in the input.</summary>
     private static readonly Dictionary<string, string> DetailFields = new(StringComparer.Ordinal)
     {
-        ["projectId"] = "projectId",
-        ["programmeId"] = "programmeId",
         ["leaderName"] = "leaderId",
         ["leadUnit"] = "leadUnitId",
         ["responsibleUnit"] = "responsibleUnitId",
@@ -62,9 +60,9 @@ public static class ProjectMutations
         var old = project.Details;
         var details = old with
         {
-            Name = m.Input.ContainsKey("name") ? m.RequireText("name") : old.Name,
+            Name = m.Get<string>("name") is not null ? m.RequireText("name") : old.Name,
             Category = m.Get<string>("category") is { } category ? Category(category) : old.Category,
-            Township = m.Input.ContainsKey("township") ? m.RequireText("township") : old.Township,
+            Township = m.Get<string>("township") is not null ? m.RequireText("township") : old.Township,
             Scale = m.Get<string>("scale") ?? old.Scale,
             TotalInvestment = m.Get<decimal?>("totalInvestment") ?? old.TotalInvestment,
             PlannedStart = m.Get<DateOnly?>("plannedStart") ?? old.PlannedStart,

@@ -176,7 +176,7 @@ public sealed class ProjectRecords(PostgresEventStore store)
 }
 
 /// <summary>How report events change a project's report records.</summary>
-internal static class ReportChanges
+public static class ReportChanges
 {
     public static ImmutableList<ReportRecord> Apply(ImmutableList<ReportRecord> reports, DomainEnvelope envelope)
     {

@@ -91,6 +91,26 @@ public sealed class reporting_and_confirming(DemoServer demo)
     }
 
     [Fact]
+    public async Task a_node_moved_before_the_previous_one_is_a_user_error_at_planned_date()
+    {
+        var project = await _scenario.FreshProjectAsync(contractorsOwn: true);
+        var year = DateTime.UtcNow.Year;
+        await _scenario.MutateAsync(Caller.Office, "planNode", "PlanNodeInput",
+            new { idempotencyKey = Scenario.Key(), projectId = project, kind = "LAND_HANDOVER", plannedDate = $"{year + 1}-03-31" });
+        var before = await _scenario.EventCountAsync();
+
+        var response = await _scenario.PostAsync(Caller.Office, Scenario.Document("replanNode", "ReplanNodeInput", "node { id } errors { code message field }"),
+            new { input = new { idempotencyKey = Scenario.Key(), nodeId = MutationCases.NodeId(project, "land"), plannedDate = $"{year}-01-01", reason = "提前" } });
+
+        var payload = response.GetProperty("data").GetProperty("replanNode");
+        Assert.Equal(JsonValueKind.Null, payload.GetProperty("node").ValueKind);
+        var error = Assert.Single(payload.GetProperty("errors").EnumerateArray());
+        Assert.Equal("NODE_DATE_BEFORE_PREVIOUS", error.GetProperty("code").GetString());
+        Assert.Equal(["input", "plannedDate"], error.GetProperty("field").EnumerateArray().Select(f => f.GetString()));
+        Assert.Equal(before, await _scenario.EventCountAsync());
+    }
+
+    [Fact]
     public async Task a_confirmed_report_shows_in_the_project_with_who_and_when_and_in_its_history()
     {
         var project = await _scenario.FreshProjectAsync(contractorsOwn: true);
