@@ -135,7 +135,7 @@ try {
     const body = JSON.parse(route.request().postData() ?? '{}')
     const json = (data) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(data) })
     if (body.operationName === 'Me') return json({ data: { me: { ...contractor, role: 'OFFICE', unit: null, projects: [] } } })
-    if (body.operationName === 'PendingReports') return json({ data: { projects: { totalCount: 0, nodes: [] } } })
+    if (body.operationName === 'PendingReports') return json({ data: { projects: { pageInfo: { hasNextPage: false, endCursor: null }, nodes: [] } } })
     return json({ errors: [{ message: `unexpected ${body.operationName}`, extensions: { code: 'INTERNAL' } }] })
   })
   await page.goto(`${base}#/office/queue`)

@@ -1,4 +1,5 @@
 import type { Decimal } from './api/scalars'
+import { tr } from './i18n'
 
 /**
  * Formatting of figures for people: money in 亿元 / 万元, rates in percent, the gap to 序时进度 in points.
@@ -91,8 +92,11 @@ export function formatProgressGap(points: Decimal | number | null | undefined, p
   if (!value) return '—'
   const rounded = scaleAndRound(value, 0, places)
   const magnitude = render({ ...rounded, negative: false }, false)
-  if (/^[0.]*$/.test(magnitude)) return '与序时进度持平'
-  return `${rounded.negative ? '慢于' : '快于'}序时进度 ${magnitude} 个百分点`
+  if (/^[0.]*$/.test(magnitude)) return tr('与序时进度持平', 'level with time progress')
+  return tr(
+    `${rounded.negative ? '慢于' : '快于'}序时进度 ${magnitude} 个百分点`,
+    `${magnitude} points ${rounded.negative ? 'behind' : 'ahead of'} time progress`,
+  )
 }
 
 /** Signed points for a change, e.g. "+2.3" / "-1.0". */
@@ -127,7 +131,7 @@ export function wanToYuan(text: string): Decimal | null {
 export function formatMonth(date: string | null | undefined): string {
   if (!date) return '—'
   const [year, month] = date.split('-')
-  return `${year}年${Number(month)}月`
+  return tr(`${year}年${Number(month)}月`, `${year}-${month}`)
 }
 
 /** "2026-10-31" → "2026-10-31"; a DateTime → "2026-10-31 14:05" in its own offset. */

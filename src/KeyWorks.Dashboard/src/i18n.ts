@@ -120,3 +120,11 @@ export function toggleLocale(): void {
   localStorage.setItem('keyworks.locale', locale.value)
   document.documentElement.lang = locale.value === 'zh' ? 'zh-CN' : 'en'
 }
+
+/**
+ * Page text that appears once: the Chinese and the English side by side where they are used, so a page's wording
+ * reads in one place. Reading `locale` makes templates and computed values follow the switch.
+ */
+export function tr(zh: string, en: string): string {
+  return locale.value === 'en' ? en : zh
+}

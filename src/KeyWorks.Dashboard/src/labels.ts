@@ -4,7 +4,7 @@ import type {
 } from './api/scalars'
 
 /** Names of the schema's enums: Chinese as the schema's descriptions give them, English on the language switch. */
-function localized<K extends string>(zh: Record<K, string>, en: Record<K, string>): Record<K, string> {
+export function localized<K extends string>(zh: Record<K, string>, en: Record<K, string>): Record<K, string> {
   // Reading through the proxy reads `locale`, so templates and computed chart options follow the switch.
   return new Proxy(zh, { get: (target, key: string) => (locale.value === 'en' ? en : target)[key as K] })
 }

@@ -7,7 +7,9 @@ namespace KeyWorks.GraphQL.Limits;
 /// <summary>
 /// Measures an operation before it runs: its depth (deepest field nesting, fragments expanded) and its
 /// cost (each field's weight, multiplied by the list sizes above it: <c>first</c>/<c>last</c> when given,
-/// else an assumed list size).
+/// else an assumed list size). On a field that returns an object rather than a list (a connection), <c>first</c>/<c>last</c>
+/// sizes the object's own list fields (<c>edges</c>, <c>nodes</c>) instead, so a page is counted once, not once for the
+/// connection and again for its list.
 /// </summary>
 public static class CostAnalyzer
 {
@@ -29,17 +31,17 @@ public static class CostAnalyzer
         }
 
         var walker = new Walker(schema, fragments, variables);
-        var cost = walker.Cost(root, operation.SelectionSet, 1, 1, []);
+        var cost = walker.Cost(root, operation.SelectionSet, 1, null, 1, []);
         return (walker.MaxDepth, cost);
     }
 
     private sealed class Walker(Schema schema, IReadOnlyDictionary<string, FragmentDefinitionNode> fragments, IReadOnlyDictionary<string, object?> variables)
     {
-        private readonly Dictionary<string, (long Cost, int Depth)> _fragments = new(StringComparer.Ordinal);
+        private readonly Dictionary<(string Name, long? PageSize), (long Cost, int Depth)> _fragments = [];
 
         public int MaxDepth { get; private set; }
 
-        public long Cost(NamedType parentType, SelectionSetNode selectionSet, long multiplier, int depth, HashSet<string> activeFragments)
+        public long Cost(NamedType parentType, SelectionSetNode selectionSet, long multiplier, long? pageSize, int depth, HashSet<string> activeFragments)
         {
             long total = 0;
             foreach (var selection in selectionSet.Selections)
@@ -57,17 +59,19 @@ public static class CostAnalyzer
                         total = Add(total, multiplier * definition.Cost);
                         if (field.SelectionSet is not null)
                         {
-                            var size = ListSize(field, definition);
-                            total = Add(total, Cost(definition.Type.Named, field.SelectionSet, Math.Min(Ceiling, multiplier * size), depth + 1, activeFragments));
+                            var sliced = SliceSize(field);
+                            var childMultiplier = definition.Type.Nullable is ListType ? multiplier * (sliced ?? pageSize ?? AssumedListSize) : multiplier;
+                            var childPageSize = definition.Type.Nullable is ListType ? null : sliced;
+                            total = Add(total, Cost(definition.Type.Named, field.SelectionSet, Math.Min(Ceiling, childMultiplier), childPageSize, depth + 1, activeFragments));
                         }
 
                         break;
                     case InlineFragmentNode inline:
                         var inlineType = inline.TypeCondition is null ? parentType : schema.GetType(inline.TypeCondition.Name.Value) ?? parentType;
-                        total = Add(total, Cost(inlineType, inline.SelectionSet, multiplier, depth, activeFragments));
+                        total = Add(total, Cost(inlineType, inline.SelectionSet, multiplier, pageSize, depth, activeFragments));
                         break;
                     case FragmentSpreadNode spread:
-                        if (Measure(spread.Name.Value, parentType, activeFragments) is { } measured)
+                        if (Measure(spread.Name.Value, parentType, pageSize, activeFragments) is { } measured)
                         {
                             total = Add(total, Math.Min(Ceiling, multiplier * measured.Cost));
                             MaxDepth = Math.Max(MaxDepth, depth - 1 + measured.Depth);
@@ -81,33 +85,33 @@ public static class CostAnalyzer
         }
 
         /// <summary>
-        /// A fragment's cost at multiplier 1 and its depth counted from its own fields, measured once per operation:
-        /// cost is linear in the multiplier, so each spread costs multiplier × this. Walking every spread anew would
-        /// take time exponential in the nesting of fragments that spread others twice.
+        /// A fragment's cost at multiplier 1 and its depth counted from its own fields, measured once per operation and
+        /// page size in force: cost is linear in the multiplier, so each spread costs multiplier × this. Walking every
+        /// spread anew would take time exponential in the nesting of fragments that spread others twice.
         /// </summary>
-        private (long Cost, int Depth)? Measure(string name, NamedType parentType, HashSet<string> activeFragments)
+        private (long Cost, int Depth)? Measure(string name, NamedType parentType, long? pageSize, HashSet<string> activeFragments)
         {
             if (!fragments.TryGetValue(name, out var fragment) || activeFragments.Contains(name))
             {
                 return null;
             }
 
-            if (!_fragments.TryGetValue(name, out var measured))
+            if (!_fragments.TryGetValue((name, pageSize), out var measured))
             {
                 activeFragments.Add(name);
                 var outer = MaxDepth;
                 MaxDepth = 0;
-                var cost = Cost(schema.GetType(fragment.TypeCondition.Name.Value) ?? parentType, fragment.SelectionSet, 1, 1, activeFragments);
+                var cost = Cost(schema.GetType(fragment.TypeCondition.Name.Value) ?? parentType, fragment.SelectionSet, 1, pageSize, 1, activeFragments);
                 measured = (cost, MaxDepth);
                 MaxDepth = outer;
                 activeFragments.Remove(name);
-                _fragments[name] = measured;
+                _fragments[(name, pageSize)] = measured;
             }
 
             return measured;
         }
 
-        private long ListSize(FieldNode field, FieldDefinition definition)
+        private long? SliceSize(FieldNode field)
         {
             foreach (var argument in field.Arguments)
             {
@@ -126,7 +130,7 @@ public static class CostAnalyzer
                 }
             }
 
-            return definition.Type.Nullable is ListType ? AssumedListSize : 1;
+            return null;
         }
 
         private static long Add(long a, long b) => Math.Min(Ceiling, a + b);

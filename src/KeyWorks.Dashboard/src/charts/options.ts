@@ -1,4 +1,5 @@
 import type { CustomSeriesRenderItem, EChartsOption } from 'echarts'
+import { tr } from '../i18n'
 import type { GroupFigures, MonthPoint } from '../api/documents/overview'
 import type { ProjectNodeRow } from '../api/documents/projects'
 import type { Decimal, Light } from '../api/scalars'
@@ -28,13 +29,13 @@ export function sCurveOption(series: MonthPoint[]): EChartsOption {
   const unit = moneyUnit(series.map((p) => p.plannedCumulative))
   return {
     tooltip: { trigger: 'axis', valueFormatter: (v) => `${Number(v).toFixed(2)} ${unit}` },
-    legend: { data: ['计划累计', '实际累计'], top: 0 },
+    legend: { data: [tr('计划累计', 'Planned, cumulative'), tr('实际累计', 'Actual, cumulative')], top: 0 },
     grid: { left: 56, right: 16, top: 36, bottom: 28 },
-    xAxis: { type: 'category', data: series.map((p) => `${Number(p.month.slice(5, 7))}月`), boundaryGap: false },
+    xAxis: { type: 'category', data: series.map((p) => tr(`${Number(p.month.slice(5, 7))}月`, p.month.slice(0, 7))), boundaryGap: false },
     yAxis: { type: 'value', name: unit, splitLine: { lineStyle: { color: palette.grid } } },
     series: [
-      { name: '计划累计', type: 'line', data: series.map((p) => toChartNumber(p.plannedCumulative, unit)), lineStyle: { type: 'dashed', color: palette.planned }, itemStyle: { color: palette.planned }, symbol: 'none' },
-      { name: '实际累计', type: 'line', data: series.map((p) => toChartNumber(p.actualCumulative, unit)), lineStyle: { width: 3, color: palette.actual }, itemStyle: { color: palette.actual }, areaStyle: { opacity: 0.08 } },
+      { name: tr('计划累计', 'Planned, cumulative'), type: 'line', data: series.map((p) => toChartNumber(p.plannedCumulative, unit)), lineStyle: { type: 'dashed', color: palette.planned }, itemStyle: { color: palette.planned }, symbol: 'none' },
+      { name: tr('实际累计', 'Actual, cumulative'), type: 'line', data: series.map((p) => toChartNumber(p.actualCumulative, unit)), lineStyle: { width: 3, color: palette.actual }, itemStyle: { color: palette.actual }, areaStyle: { opacity: 0.08 } },
     ],
   }
 }
@@ -50,7 +51,7 @@ export function completionBarsOption(groups: GroupFigures[], timeProgress: Decim
       formatter: (params) => {
         const first = Array.isArray(params) ? params[0] : params
         const group = groups[first?.dataIndex ?? 0]
-        return group ? `${escapeHtml(group.name)}（${group.projectCount}个项目）<br/>投资完成率 ${Number(group.figures.annualCompletionRate).toFixed(1)}%<br/>序时进度 ${Number(group.figures.timeProgress).toFixed(1)}%` : ''
+        return group ? `${escapeHtml(group.name)}（${group.projectCount}${tr('个项目', ' projects')}）<br/>${tr('投资完成率', 'completion rate')} ${Number(group.figures.annualCompletionRate).toFixed(1)}%<br/>${tr('序时进度', 'time progress')} ${Number(group.figures.timeProgress).toFixed(1)}%` : ''
       },
     },
     grid: { left: horizontal ? 96 : 40, right: 72, top: 28, bottom: horizontal ? 24 : 56 },
@@ -68,7 +69,7 @@ export function completionBarsOption(groups: GroupFigures[], timeProgress: Decim
         markLine: {
           symbol: 'none',
           lineStyle: { color: palette.timeProgress, type: 'dashed', width: 2 },
-          label: { formatter: `序时进度\n${line.toFixed(1)}%`, position: 'end', color: palette.timeProgress },
+          label: { formatter: `${tr('序时进度', 'time progress')}\n${line.toFixed(1)}%`, position: 'end', color: palette.timeProgress },
           data: [horizontal ? { xAxis: line } : { yAxis: line }],
         },
       },
@@ -78,7 +79,7 @@ export function completionBarsOption(groups: GroupFigures[], timeProgress: Decim
 
 export function lightsPieOption(lights: { light: Light; count: number }[]): EChartsOption {
   return {
-    tooltip: { trigger: 'item', formatter: '{b}：{c} 个（{d}%）' },
+    tooltip: { trigger: 'item', formatter: tr('{b}：{c} 个（{d}%）', '{b}: {c} ({d}%)') },
     legend: { bottom: 0 },
     series: [
       {
@@ -97,18 +98,18 @@ export function monthlyOption(series: MonthPoint[]): EChartsOption {
   const unit = moneyUnit(series.map((p) => p.plannedCumulative))
   return {
     tooltip: { trigger: 'axis', valueFormatter: (v) => `${Number(v).toFixed(2)} ${unit}` },
-    legend: { top: 0, type: 'scroll', data: ['月计划', '月完成', '计划累计', '完成累计'] },
+    legend: { top: 0, type: 'scroll', data: [tr('月计划', 'Planned'), tr('月完成', 'Completed'), tr('计划累计', 'Planned, cumulative'), tr('完成累计', 'Completed, cumulative')] },
     grid: { left: 56, right: 56, top: 56, bottom: 28 },
     xAxis: { type: 'category', data: series.map((p) => formatMonth(p.month).slice(5)) },
     yAxis: [
-      { type: 'value', name: `月度（${unit}）`, splitLine: { lineStyle: { color: palette.grid } } },
-      { type: 'value', name: `累计（${unit}）`, splitLine: { show: false } },
+      { type: 'value', name: `${tr('月度', 'month')}（${unit}）`, splitLine: { lineStyle: { color: palette.grid } } },
+      { type: 'value', name: `${tr('累计', 'cumulative')}（${unit}）`, splitLine: { show: false } },
     ],
     series: [
-      { name: '月计划', type: 'bar', data: series.map((p) => toChartNumber(p.planned, unit)), itemStyle: { color: palette.planned } },
-      { name: '月完成', type: 'bar', data: series.map((p) => toChartNumber(p.actual, unit)), itemStyle: { color: palette.actual } },
-      { name: '计划累计', type: 'line', yAxisIndex: 1, data: series.map((p) => toChartNumber(p.plannedCumulative, unit)), lineStyle: { type: 'dashed' }, itemStyle: { color: '#7b8794' }, symbol: 'none' },
-      { name: '完成累计', type: 'line', yAxisIndex: 1, data: series.map((p) => toChartNumber(p.actualCumulative, unit)), itemStyle: { color: '#2e9e5b' } },
+      { name: tr('月计划', 'Planned'), type: 'bar', data: series.map((p) => toChartNumber(p.planned, unit)), itemStyle: { color: palette.planned } },
+      { name: tr('月完成', 'Completed'), type: 'bar', data: series.map((p) => toChartNumber(p.actual, unit)), itemStyle: { color: palette.actual } },
+      { name: tr('计划累计', 'Planned, cumulative'), type: 'line', yAxisIndex: 1, data: series.map((p) => toChartNumber(p.plannedCumulative, unit)), lineStyle: { type: 'dashed' }, itemStyle: { color: '#7b8794' }, symbol: 'none' },
+      { name: tr('完成累计', 'Completed, cumulative'), type: 'line', yAxisIndex: 1, data: series.map((p) => toChartNumber(p.actualCumulative, unit)), itemStyle: { color: '#2e9e5b' } },
     ],
   }
 }
@@ -198,33 +199,33 @@ export function ganttOption(nodes: ProjectNodeRow[], plannedStart: string | null
         if (!node) return ''
         const lines = [
           `<b>${escapeHtml(node.name)}</b>`,
-          `计划 ${node.plannedDate ?? '—'}${node.replannedDate ? `，调整为 ${node.replannedDate}（${escapeHtml(node.replanReason ?? '')}）` : ''}`,
-          `实际 ${node.actualDate ?? '—'}${node.reportedDate ? `，上报 ${node.reportedDate} 待确认` : ''}`,
+          `${tr('计划', 'planned')} ${node.plannedDate ?? '—'}${node.replannedDate ? `${tr('，调整为', ', re-planned to')} ${node.replannedDate}（${escapeHtml(node.replanReason ?? '')}）` : ''}`,
+          `${tr('实际', 'actual')} ${node.actualDate ?? '—'}${node.reportedDate ? tr(`，上报 ${node.reportedDate} 待确认`, `, reported ${node.reportedDate}, pending`) : ''}`,
         ]
-        if (node.latestAllowedDate) lines.push(`倒排最迟 ${node.latestAllowedDate}`)
-        if (node.overdueDays > 0) lines.push(`<span style="color:#d9363e">逾期 ${node.overdueDays} 天</span>`)
+        if (node.latestAllowedDate) lines.push(`${tr('倒排最迟', 'latest allowed')} ${node.latestAllowedDate}`)
+        if (node.overdueDays > 0) lines.push(`<span style="color:#d9363e">${tr(`逾期 ${node.overdueDays} 天`, `${node.overdueDays} days overdue`)}</span>`)
         return lines.join('<br/>')
       },
     },
-    legend: { top: 0, type: 'scroll', data: ['计划', '实际', '调整后', '待确认', '倒排最迟'] },
+    legend: { top: 0, type: 'scroll', data: [tr('计划', 'Planned'), tr('实际', 'Actual'), tr('调整后', 'Re-planned'), tr('待确认', 'Reported'), tr('倒排最迟', 'Latest allowed')] },
     grid: { left: 92, right: 24, top: 36, bottom: 36 },
     xAxis: { type: 'time', splitLine: { show: true, lineStyle: { color: palette.grid } }, axisLabel: { formatter: '{yyyy}-{MM}', hideOverlap: true } },
     yAxis: { type: 'category', data: rows.map((n) => n.name), inverse: true, axisTick: { show: false } },
     series: [
       {
-        ...custom('计划', planned, spanRenderer('upper', palette.planned), palette.planned),
+        ...custom(tr('计划', 'Planned'), planned, spanRenderer('upper', palette.planned), palette.planned),
         markLine: {
           silent: true, symbol: 'none',
           lineStyle: { color: palette.timeProgress, type: 'solid', width: 1 },
-          label: { formatter: `统计日 ${asOfDate}`, position: 'insideEndTop', color: palette.timeProgress },
+          label: { formatter: `${tr('统计日', 'as of')} ${asOfDate}`, position: 'insideEndTop', color: palette.timeProgress },
           data: [{ xAxis: time(asOfDate) }],
         },
       },
-      custom('实际', actual, spanRenderer('lower', '#2e9e5b'), '#2e9e5b'),
-      custom('调整后', replanned, spanRenderer('upper', palette.behind, true), palette.behind, 3),
-      custom('调整后', replannedMarks, markerRenderer('diamond', palette.behind), palette.behind, 4),
-      custom('待确认', reported, markerRenderer('ring', '#13a8a8'), '#13a8a8', 4),
-      custom('倒排最迟', latest, markerRenderer('tick', palette.timeProgress), palette.timeProgress, 5),
+      custom(tr('实际', 'Actual'), actual, spanRenderer('lower', '#2e9e5b'), '#2e9e5b'),
+      custom(tr('调整后', 'Re-planned'), replanned, spanRenderer('upper', palette.behind, true), palette.behind, 3),
+      custom(tr('调整后', 'Re-planned'), replannedMarks, markerRenderer('diamond', palette.behind), palette.behind, 4),
+      custom(tr('待确认', 'Reported'), reported, markerRenderer('ring', '#13a8a8'), '#13a8a8', 4),
+      custom(tr('倒排最迟', 'Latest allowed'), latest, markerRenderer('tick', palette.timeProgress), palette.timeProgress, 5),
     ],
   }
 }

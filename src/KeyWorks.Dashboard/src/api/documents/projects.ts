@@ -210,16 +210,25 @@ export const ReportingProjectQuery = gql<
   }
 }`)
 
-/** The office's confirmation queue: pending reports of every project (the schema has no top-level report list). */
+/**
+ * The office's confirmation queue: pending reports of every project (the schema has no top-level report list), a page
+ * of projects at a time: the server's cost limit counts every report field once per
+ * project and report, so pages of 25 projects with up to 40 pending reports each stay well inside it.
+ */
 export const PendingReportsQuery = gql<
-  { projects: { totalCount: number; nodes: { id: string; name: string; reports: { totalCount: number; nodes: AnyReport[] } }[] } },
-  { first: number }
->(`query PendingReports($first: Int) {
-  projects(first: $first) {
-    totalCount
+  {
+    projects: {
+      pageInfo: { hasNextPage: boolean; endCursor: string | null }
+      nodes: { id: string; name: string; reports: { totalCount: number; nodes: AnyReport[] } }[]
+    }
+  },
+  { first: number; after?: string | null }
+>(`query PendingReports($first: Int, $after: String) {
+  projects(first: $first, after: $after) {
+    pageInfo { hasNextPage endCursor }
     nodes {
       id name
-      reports(status: PENDING, first: 50) { totalCount nodes { ${reportFields} } }
+      reports(status: PENDING, first: 40) { totalCount nodes { ${reportFields} } }
     }
   }
 }`)
