@@ -37,7 +37,7 @@ public sealed class SoakServer : IAsyncDisposable
         BaseAddress = new Uri($"http://127.0.0.1:{port}/");
     }
 
-    public LocalPostgresCluster Cluster { get; }
+    public LocalPostgresCluster Cluster { get; private set; }
 
     public string ConnectionString { get; }
 
@@ -47,8 +47,12 @@ public sealed class SoakServer : IAsyncDisposable
 
     public IReadOnlyList<SoakContractor> Contractors { get; private set; } = [];
 
-    /// <summary>Starts a cluster in <paramref name="folder"/> (created; removed on dispose), the server with the demo, and the accounts.</summary>
-    public static async Task<SoakServer> StartAsync(string folder, int contractors, bool durable, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts a cluster in <paramref name="folder"/> (created; removed on dispose), runs <paramref name="prepare"/> on it
+    /// (e.g. to move the database elsewhere) before the server starts, then the server with the demo, and the accounts.
+    /// </summary>
+    public static async Task<SoakServer> StartAsync(
+        string folder, int contractors, bool durable, CancellationToken cancellationToken, Func<LocalPostgresCluster, CancellationToken, Task>? prepare = null)
     {
         var cluster = await LocalPostgresCluster.StartAsync(new LocalClusterOptions
         {
@@ -60,6 +64,11 @@ public sealed class SoakServer : IAsyncDisposable
         var server = new SoakServer(folder, cluster, cluster.ConnectionString, ServerProcess.FreePort());
         try
         {
+            if (prepare is not null)
+            {
+                await prepare(cluster, cancellationToken);
+            }
+
             await server.StartServerAsync(cancellationToken);
             await server.WaitForDemoAsync(cancellationToken);
             server.Contractors = await server.CreateContractorsAsync(contractors, cancellationToken);
@@ -109,6 +118,19 @@ public sealed class SoakServer : IAsyncDisposable
 
     /// <summary><c>pg_ctl restart -m fast</c>: every connection is dropped, the postmaster starts again with the same options.</summary>
     public Task RestartPostgresAsync(CancellationToken cancellationToken) => Cluster.RestartAsync(cancellationToken);
+
+    /// <summary>Stops PostgreSQL (fast shutdown) and leaves it down until <see cref="StartPostgresAsync"/>.</summary>
+    public Task StopPostgresAsync(CancellationToken cancellationToken) => Cluster.StopAsync(cancellationToken);
+
+    /// <summary>Starts PostgreSQL again on the same folder and port after <see cref="StopPostgresAsync"/>.</summary>
+    public async Task StartPostgresAsync(CancellationToken cancellationToken) =>
+        Cluster = await LocalPostgresCluster.StartAsync(new LocalClusterOptions
+        {
+            DataDirectory = Cluster.DataDirectory,
+            Database = "keyworks",
+            PreferredPort = Cluster.Port,
+            MaxConnections = 300,
+        }, cancellationToken);
 
     /// <summary>The server process's resident memory in KiB (Linux <c>/proc</c>), or null when it cannot be read.</summary>
     public long? ResidentKilobytes()
