@@ -25,7 +25,17 @@ public static class AuthFields
             return Refused("RATE_LIMITED", $"Too many failed sign-ins; try again in {Math.Ceiling(wait.TotalMinutes)} min (登录失败次数过多，请稍后再试).");
         }
 
-        var found = await services.GetRequiredService<UserAccounts>().FindAsync(userName, context.CancellationToken);
+        (UserAccount Account, string PasswordHash)? found;
+        try
+        {
+            found = await services.GetRequiredService<UserAccounts>().FindAsync(userName, context.CancellationToken);
+        }
+        catch (Exception e) when (DatabaseFailures.ToRetriable(e) is { } retriable)
+        {
+            throw retriable;
+        }
+
+
         // An unknown user costs a hash check too, so timing does not tell which part was wrong.
         var matches = PasswordHasher.Verify(password, found?.PasswordHash ?? UnknownUserHash);
         if (found is not { } account || !matches)

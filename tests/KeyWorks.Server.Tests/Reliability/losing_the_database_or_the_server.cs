@@ -11,7 +11,7 @@ public sealed class losing_the_database_or_the_server
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task with_postgres_down_a_report_is_refused_as_retriable_and_once_it_is_back_the_same_key_is_recorded_once()
+    public async Task with_postgres_down_a_report_and_a_login_are_refused_as_retriable_and_once_it_is_back_the_same_key_is_recorded_once()
     {
         await using var server = await SoakServer.StartAsync(ReliabilityRuns.Folder(), 1, durable: false, Cancellation);
         using var api = new ApiClient(server.BaseAddress, TimeSpan.FromSeconds(30));
@@ -24,6 +24,9 @@ public sealed class losing_the_database_or_the_server
         Assert.Equal("DATABASE_UNAVAILABLE", refused.ErrorCode);
         Assert.True(refused.Retriable, refused.Body.ToString());
         Assert.True(refused.Status < 500, $"HTTP {refused.Status}");
+        var login = await api.PostAsync("mutation { login(input: {username: \"office-zhou\", password: \"office-demo\"}) { token } }", null, null, Cancellation);
+        Assert.Equal("DATABASE_UNAVAILABLE", login.ErrorCode);
+        Assert.True(login.Retriable, login.Body.ToString());
 
         await server.StartPostgresAsync(Cancellation);
         ApiAnswer accepted;
