@@ -357,6 +357,20 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Restarts the postmaster (<c>pg_ctl restart</c>, fast shutdown, same options): every open connection is dropped, as
+    /// when an operator restarts the database; used to show that clients reconnect.
+    /// </summary>
+    public async Task RestartAsync(CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(_stopped, this);
+        var result = await _binaries.RunAsync("pg_ctl", ["-D", PgData, "-m", "fast", "-w", "-t", "60", "restart"], cancellationToken);
+        if (result.ExitCode != 0)
+        {
+            throw new LocalClusterException($"PostgreSQL in {PgData} did not restart: {result.LastLine}");
+        }
+    }
+
     private async Task StopPostmasterAsync(CancellationToken cancellationToken)
     {
         NpgsqlConnection.ClearAllPools();

@@ -26,8 +26,19 @@ public static class AuthFields
         }
 
         // PostgreSQL text cannot hold U+0000, and no user name has one: such a name is simply unknown.
-        var found = userName.Contains('\0', StringComparison.Ordinal) ? null
-            : await services.GetRequiredService<UserAccounts>().FindAsync(userName, context.CancellationToken);
+        (UserAccount Account, string PasswordHash)? found = null;
+        if (!userName.Contains('\0', StringComparison.Ordinal))
+        {
+            try
+            {
+                found = await services.GetRequiredService<UserAccounts>().FindAsync(userName, context.CancellationToken);
+            }
+            catch (Exception e) when (DatabaseFailures.ToRetriable(e) is { } retriable)
+            {
+                throw retriable;
+            }
+        }
+
         // An unknown user costs a hash check too, so timing does not tell which part was wrong.
         var matches = PasswordHasher.Verify(password, found?.PasswordHash ?? UnknownUserHash);
         if (found is not { } account || !matches)

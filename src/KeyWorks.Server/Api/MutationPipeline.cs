@@ -10,7 +10,7 @@ namespace KeyWorks.Server.Api;
 /// What every mutation goes through: the signed-in user (<c>UNAUTHENTICATED</c>), the input object and its idempotency key,
 /// the mutation's own role and project-scope checks (<c>FORBIDDEN</c>, a GraphQL error, nothing appended), the command run
 /// through <see cref="Domain.Storing.KeyWorksCommands"/>, rule violations as payload <c>errors</c> (<c>UserError</c> with a
-/// stable code and the input field's path), <c>VERSION_CONFLICT</c> as a retriable GraphQL error, and read-your-writes:
+/// stable code and the input field's path), <c>VERSION_CONFLICT</c> and a lost or full database (<see cref="DatabaseFailures"/>) as retriable GraphQL errors, and read-your-writes:
 /// the payload is built once the live read model has applied the appended events.
 /// </summary>
 /// <remarks>
@@ -57,6 +57,10 @@ public static class MutationPipeline
         {
             throw new GraphQLException("Someone changed this record at the same moment; try again (数据已被他人修改，请重试).",
                 "VERSION_CONFLICT", new Dictionary<string, object?> { ["retriable"] = true });
+        }
+        catch (Exception e) when (DatabaseFailures.ToRetriable(e) is { } retriable)
+        {
+            throw retriable;
         }
     }
 
