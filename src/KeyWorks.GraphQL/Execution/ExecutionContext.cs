@@ -164,6 +164,8 @@ internal sealed partial class ExecutionContext(
         var error = exception switch
         {
             GraphQLException graphQL => graphQL.ToError(field.Locations, path.ToList()),
+            not OperationCanceledException when options.TranslateException?.Invoke(exception) is { } translated =>
+                translated.ToError(field.Locations, path.ToList()),
             OperationCanceledException when request.CancellationToken.IsCancellationRequested => null,
             _ => new GraphQLError(
                 options.ExposeExceptionMessages ? exception.Message : "Unexpected error.",

@@ -73,6 +73,12 @@ public sealed record ExecutionOptions
     /// <summary>Report the message of unexpected exceptions from resolvers; otherwise clients see "Unexpected error.".</summary>
     public bool ExposeExceptionMessages { get; init; }
 
+    /// <summary>
+    /// Turns an unexpected exception from a resolver into a field error with a code of the application's (a lost
+    /// database as a retriable error, say); null, or a null answer, leaves it an internal error.
+    /// </summary>
+    public Func<Exception, GraphQLException?>? TranslateException { get; init; }
+
     /// <summary>Run validation; turn off only for documents known valid (persisted documents already checked).</summary>
     public bool Validate { get; init; } = true;
 }

@@ -16,8 +16,11 @@ public static class KeyWorksApi
     /// Limits per operation: the engine's defaults, but a cost of 1,000,000: the full introspection query of the contract
     /// (every type's fields, arguments and enum values) is estimated at about 52,000, and a whole 500-project programme's
     /// list with figures and nodes (<c>projects(first: 500)</c>, the engine assuming 10 nodes each) at about 371,000.
+    /// A lost or full database, wherever a resolver meets it (an as-of read, say), is the retriable error of
+    /// <see cref="DatabaseFailures"/> rather than an internal error.
     /// </summary>
-    public static ExecutionOptions Execution { get; } = ExecutionOptions.Default with { MaxCost = 1_000_000 };
+    public static ExecutionOptions Execution { get; } =
+        ExecutionOptions.Default with { MaxCost = 1_000_000, TranslateException = DatabaseFailures.ToRetriable };
 
     /// <summary>Builds the executable schema from the SDL files in <see cref="SchemaFolder"/>.</summary>
     public static Schema BuildSchema() =>

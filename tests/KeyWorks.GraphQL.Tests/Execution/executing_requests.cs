@@ -171,6 +171,24 @@ public sealed class executing_requests
     }
 
     [Fact]
+    public async Task unexpected_exceptions_the_application_knows_become_its_typed_errors()
+    {
+        var schema = SchemaBuilder.FromSdl("type Query { away: String, boom: String }")
+            .Bind("Query.away", _ => throw new TimeoutException("database away"))
+            .Bind("Query.boom", _ => throw new InvalidOperationException("a bug"))
+            .Build();
+        var options = new ExecutionOptions
+        {
+            TranslateException = e => e is TimeoutException ? new GraphQLException("Try again.", "DATABASE_UNAVAILABLE") : null,
+        };
+
+        var result = await Run(schema, "{ away boom }", options: options);
+
+        Assert.Equal(["DATABASE_UNAVAILABLE", "INTERNAL_SERVER_ERROR"], result.Errors.OrderBy(e => e.Path![0]).Select(e => e.Code));
+        Assert.Equal("Try again.", result.Errors.Single(e => e.Code == "DATABASE_UNAVAILABLE").Message);
+    }
+
+    [Fact]
     public async Task typed_errors_reach_the_client_with_their_code()
     {
         var schema = SchemaBuilder.FromSdl("type Query { guarded: String }")

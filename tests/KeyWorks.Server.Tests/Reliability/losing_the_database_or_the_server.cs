@@ -11,7 +11,7 @@ public sealed class losing_the_database_or_the_server
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task with_postgres_down_a_report_and_a_login_are_refused_as_retriable_and_once_it_is_back_the_same_key_is_recorded_once()
+    public async Task with_postgres_down_a_report_a_login_and_an_as_of_read_are_refused_as_retriable_and_once_it_is_back_the_same_key_is_recorded_once()
     {
         await using var server = await SoakServer.StartAsync(ReliabilityRuns.Folder(), 1, durable: false, Cancellation);
         using var api = new ApiClient(server.BaseAddress, TimeSpan.FromSeconds(30));
@@ -27,6 +27,9 @@ public sealed class losing_the_database_or_the_server
         var login = await api.PostAsync("mutation { login(input: {username: \"office-zhou\", password: \"office-demo\"}) { token } }", null, null, Cancellation);
         Assert.Equal("DATABASE_UNAVAILABLE", login.ErrorCode);
         Assert.True(login.Retriable, login.Body.ToString());
+        var asOf = await api.PostAsync("{ overview(asOf: \"2026-05-01T00:00:00+08:00\") { projectCount } }", null, token, Cancellation);
+        Assert.Equal("DATABASE_UNAVAILABLE", asOf.ErrorCode);
+        Assert.True(asOf.Retriable, asOf.Body.ToString());
 
         await server.StartPostgresAsync(Cancellation);
         ApiAnswer accepted;
