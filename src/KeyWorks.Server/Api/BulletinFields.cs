@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text;
 using KeyWorks.Bulletins.Drafting;
 using KeyWorks.Bulletins.Storing;
 using KeyWorks.Domain;
@@ -65,7 +64,7 @@ public static class BulletinFields
         var publishedOnly = user.Role == Role.Leader;
         var total = await store.CountAsync(programmeId, context.CancellationToken, publishedOnly);
         var page = await store.ListAsync(programmeId, start, first, context.CancellationToken, publishedOnly);
-        var edges = page.Select((run, i) => new Dictionary<string, object?> { ["cursor"] = Cursor(start + i), ["node"] = Result(context, run) }).ToList();
+        var edges = page.Select((run, i) => new Dictionary<string, object?> { ["cursor"] = Cursors.Encode("bulletin", start + i), ["node"] = Result(context, run) }).ToList();
         return new Dictionary<string, object?>
         {
             ["edges"] = edges,
@@ -75,8 +74,8 @@ public static class BulletinFields
             {
                 ["hasNextPage"] = start + page.Count < total,
                 ["hasPreviousPage"] = start > 0,
-                ["startCursor"] = page.Count > 0 ? Cursor(start) : null,
-                ["endCursor"] = page.Count > 0 ? Cursor(start + page.Count - 1) : null,
+                ["startCursor"] = page.Count > 0 ? Cursors.Encode("bulletin", start) : null,
+                ["endCursor"] = page.Count > 0 ? Cursors.Encode("bulletin", start + page.Count - 1) : null,
             },
         };
     }
@@ -175,22 +174,6 @@ public static class BulletinFields
     private static IServiceProvider Services(FieldContext context) =>
         context.Request.Services ?? throw new InvalidOperationException("The request has no services.");
 
-    private static string Cursor(int index) => Convert.ToBase64String(Encoding.UTF8.GetBytes($"bulletin:{index}"));
-
-    private static int DecodeCursor(string cursor)
-    {
-        try
-        {
-            var text = Encoding.UTF8.GetString(Convert.FromBase64String(cursor));
-            if (text.StartsWith("bulletin:", StringComparison.Ordinal) && int.TryParse(text["bulletin:".Length..], out var index) && index >= 0)
-            {
-                return index;
-            }
-        }
-        catch (FormatException)
-        {
-        }
-
-        throw new GraphQLException("after is not a cursor of this list (游标无效).", "BAD_USER_INPUT");
-    }
+    private static int DecodeCursor(string cursor) =>
+        Cursors.Decode("bulletin", cursor) ?? throw new GraphQLException("after is not a cursor of this list (游标无效).", "BAD_USER_INPUT");
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using KeyWorks.Domain;
 using KeyWorks.Domain.Problems;
 using KeyWorks.GraphQL;
@@ -60,22 +58,22 @@ public static class ProblemFields
         var start = 0;
         if (context.Argument<string>("after") is { } after)
         {
-            start = DecodeCursor(after) is { } index && index >= 0 && index < all.Count ? index + 1
+            start = Cursors.Decode("problem", after) is { } index && index >= 0 && index < all.Count ? index + 1
                 : throw new GraphQLException($"Invalid cursor \"{after}\".", "BAD_USER_INPUT");
         }
 
         var page = all.Skip(start).Take(first ?? int.MaxValue).Select((p, i) => (Problem: p, Index: start + i)).ToList();
         return new Dictionary<string, object?>
         {
-            ["edges"] = page.Select(e => new Dictionary<string, object?> { ["cursor"] = Cursor(e.Index), ["node"] = e.Problem }).ToList(),
+            ["edges"] = page.Select(e => new Dictionary<string, object?> { ["cursor"] = Cursors.Encode("problem", e.Index), ["node"] = e.Problem }).ToList(),
             ["nodes"] = page.Select(e => e.Problem).ToList(),
             ["totalCount"] = all.Count,
             ["pageInfo"] = new Dictionary<string, object?>
             {
                 ["hasNextPage"] = start + page.Count < all.Count,
                 ["hasPreviousPage"] = start > 0,
-                ["startCursor"] = page.Count > 0 ? Cursor(page[0].Index) : null,
-                ["endCursor"] = page.Count > 0 ? Cursor(page[^1].Index) : null,
+                ["startCursor"] = page.Count > 0 ? Cursors.Encode("problem", page[0].Index) : null,
+                ["endCursor"] = page.Count > 0 ? Cursors.Encode("problem", page[^1].Index) : null,
             },
             ["countsByStage"] = Stages.Select(stage => new Dictionary<string, object?>
             {
@@ -142,21 +140,5 @@ public static class ProblemFields
         }
 
         return filter.GetValueOrDefault("overdueOnly") is not true || problem.Overdue;
-    }
-
-    private static string Cursor(int index) => Convert.ToBase64String(Encoding.UTF8.GetBytes($"problem:{index}"));
-
-    private static int? DecodeCursor(string cursor)
-    {
-        try
-        {
-            var text = Encoding.UTF8.GetString(Convert.FromBase64String(cursor));
-            return text.StartsWith("problem:", StringComparison.Ordinal)
-                && int.TryParse(text["problem:".Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var index) ? index : null;
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
     }
 }

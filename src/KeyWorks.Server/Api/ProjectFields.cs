@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using KeyWorks.Domain;
 using KeyWorks.Domain.Programmes;
@@ -65,7 +64,7 @@ public static class ProjectFields
         var start = 0;
         if (after is not null)
         {
-            start = DecodeCursor(after) is { } index && index >= 0 && index < all.Count ? index + 1
+            start = Cursors.Decode("project", after) is { } index && index >= 0 && index < all.Count ? index + 1
                 : throw new GraphQLException($"Invalid cursor \"{after}\".", "BAD_USER_INPUT");
         }
 
@@ -77,15 +76,15 @@ public static class ProjectFields
         var page = all.Skip(start).Take(first ?? int.MaxValue).Select((p, i) => (Project: p, Index: start + i)).ToList();
         return new Dictionary<string, object?>
         {
-            ["edges"] = page.Select(e => new Dictionary<string, object?> { ["cursor"] = Cursor(e.Index), ["node"] = e.Project }).ToList(),
+            ["edges"] = page.Select(e => new Dictionary<string, object?> { ["cursor"] = Cursors.Encode("project", e.Index), ["node"] = e.Project }).ToList(),
             ["nodes"] = page.Select(e => e.Project).ToList(),
             ["totalCount"] = all.Count,
             ["pageInfo"] = new Dictionary<string, object?>
             {
                 ["hasNextPage"] = start + page.Count < all.Count,
                 ["hasPreviousPage"] = start > 0,
-                ["startCursor"] = page.Count > 0 ? Cursor(page[0].Index) : null,
-                ["endCursor"] = page.Count > 0 ? Cursor(page[^1].Index) : null,
+                ["startCursor"] = page.Count > 0 ? Cursors.Encode("project", page[0].Index) : null,
+                ["endCursor"] = page.Count > 0 ? Cursors.Encode("project", page[^1].Index) : null,
             },
         };
     }
@@ -241,21 +240,6 @@ public static class ProjectFields
         ["projectCount"] = model.Projects.Values.Count(p => p.State.ProgrammeId == programme.Id),
     };
 
-    private static string Cursor(int index) => Convert.ToBase64String(Encoding.UTF8.GetBytes($"project:{index}"));
-
-    private static int? DecodeCursor(string cursor)
-    {
-        try
-        {
-            var text = Encoding.UTF8.GetString(Convert.FromBase64String(cursor));
-            return text.StartsWith("project:", StringComparison.Ordinal)
-                && int.TryParse(text["project:".Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var index) ? index : null;
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
-    }
 
     /// <summary><c>RiverRegulation</c> → <c>RIVER_REGULATION</c>.</summary>
     internal static string EnumName<T>(T value) where T : struct, Enum

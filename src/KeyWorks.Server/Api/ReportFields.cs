@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using KeyWorks.GraphQL;
 using KeyWorks.GraphQL.Execution;
 using KeyWorks.GraphQL.Types;
@@ -102,36 +101,20 @@ public static class ReportFields
         var start = 0;
         if (context.Argument<string>("after") is { } after)
         {
-            start = DecodeCursor(prefix, after) is { } index && index >= 0 && index < all.Count ? index + 1
+            start = Cursors.Decode(prefix, after) is { } index && index >= 0 && index < all.Count ? index + 1
                 : throw new GraphQLException($"Invalid cursor \"{after}\".", "BAD_USER_INPUT");
         }
 
         var items = all.Skip(start).Take(first).ToList();
-        var edges = items.Select((item, i) => edge(Cursor(prefix, start + i), item)).ToList();
+        var edges = items.Select((item, i) => edge(Cursors.Encode(prefix, start + i), item)).ToList();
         var pageInfo = new Dictionary<string, object?>
         {
             ["hasNextPage"] = start + items.Count < all.Count,
             ["hasPreviousPage"] = start > 0,
-            ["startCursor"] = items.Count > 0 ? Cursor(prefix, start) : null,
-            ["endCursor"] = items.Count > 0 ? Cursor(prefix, start + items.Count - 1) : null,
+            ["startCursor"] = items.Count > 0 ? Cursors.Encode(prefix, start) : null,
+            ["endCursor"] = items.Count > 0 ? Cursors.Encode(prefix, start + items.Count - 1) : null,
         };
         return connection((edges, items), pageInfo);
-    }
-
-    private static string Cursor(string prefix, int index) => Convert.ToBase64String(Encoding.UTF8.GetBytes($"{prefix}:{index}"));
-
-    private static int? DecodeCursor(string prefix, string cursor)
-    {
-        try
-        {
-            var text = Encoding.UTF8.GetString(Convert.FromBase64String(cursor));
-            return text.StartsWith(prefix + ":", StringComparison.Ordinal)
-                && int.TryParse(text[(prefix.Length + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var index) ? index : null;
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
     }
 
     private static ProjectRecords Records(FieldContext context) => context.Request.Services!.GetRequiredService<ProjectRecords>();
