@@ -31,10 +31,11 @@ public sealed class composed_demo_bulletin(PrinterFixture printer, DemoHistory d
     private static readonly YearMonth October = new(2026, 10);
 
     [Fact]
-    public void cutoff_is_the_end_of_the_tenth_of_the_next_month_in_china_time()
+    public void cutoff_is_the_end_of_the_month_in_china_time()
     {
-        Assert.Equal(new DateTimeOffset(2026, 11, 10, 16, 0, 0, TimeSpan.Zero), BulletinComposer.Cutoff(October));
-        Assert.Equal(new DateTimeOffset(2027, 1, 10, 16, 0, 0, TimeSpan.Zero), BulletinComposer.Cutoff(new YearMonth(2026, 12)));
+        Assert.Equal(new DateTimeOffset(2026, 10, 31, 16, 0, 0, TimeSpan.Zero), BulletinComposer.Cutoff(October));
+        Assert.Equal(new DateTimeOffset(2026, 12, 31, 16, 0, 0, TimeSpan.Zero), BulletinComposer.Cutoff(new YearMonth(2026, 12)));
+        Assert.Equal(new DateTimeOffset(2027, 2, 28, 16, 0, 0, TimeSpan.Zero), BulletinComposer.Cutoff(new YearMonth(2027, 2)));
     }
 
     [Theory]
@@ -86,7 +87,7 @@ public sealed class composed_demo_bulletin(PrinterFixture printer, DemoHistory d
         Assert.Contains("示范高新区重点项目建设指挥部办公室", text, StringComparison.Ordinal);
         Assert.Contains("“三十工程”项目建设进展月通报", text, StringComparison.Ordinal);
         Assert.Contains($"2026年第{monthNumber}期", text, StringComparison.Ordinal);
-        Assert.Contains($"数据截至2026年{monthNumber + 1}月10日24:00", text, StringComparison.Ordinal);
+        Assert.Contains($"数据截至2026年{monthNumber}月{month.LastDay.Day}日24:00", text, StringComparison.Ordinal);
         Assert.Contains($"共安排重点项目{projects}个", text, StringComparison.Ordinal);
         Assert.Contains($"{monthNumber}月完成投资{BulletinFormat.Money(thisMonth)}", text, StringComparison.Ordinal);
         Assert.Contains($"1—{monthNumber}月累计完成投资{BulletinFormat.Money(yearToDate)}", text, StringComparison.Ordinal);

@@ -35,17 +35,14 @@ public sealed record ComposedBulletin(BulletinDocument Document, BulletinRenderO
 /// </summary>
 public static class BulletinComposer
 {
-    /// <summary>Reports and confirmations for a month are taken until the end of this day of the next month (China time).</summary>
-    public const int CutoffDayOfNextMonth = 10;
-
     /// <summary>
-    /// The cutoff of the bulletin for <paramref name="month"/>: the end of the 10th of the next month, China time
-    /// (UTC+8), i.e. 2026-11-10T24:00+08:00 for October 2026. Reports are due by the 5th; the office then has five
-    /// days to confirm them. Records made after the cutoff are not in the issue; corrections among them appear in
-    /// the next issue as revisions.
+    /// The cutoff of the bulletin for <paramref name="month"/>: the end of the month's last day, China time (UTC+8),
+    /// i.e. 2026-10-31T24:00+08:00 for October 2026. Reports are due by the 25th of the month
+    /// (<see cref="FigureOptions.ReportDueDay"/>), and the office confirms them before the month ends.
+    /// Records made after the cutoff are not in the issue; late reports and corrections among them appear in the next
+    /// issue as revisions.
     /// </summary>
-    public static DateTimeOffset Cutoff(YearMonth month) =>
-        BusinessCalendar.EndOf(month.AddMonths(1).FirstDay.AddDays(CutoffDayOfNextMonth - 1));
+    public static DateTimeOffset Cutoff(YearMonth month) => BusinessCalendar.EndOf(month.LastDay);
 
     /// <summary>
     /// Composes the bulletin. <paramref name="atCutoff"/> is the fold of the envelopes recorded up to

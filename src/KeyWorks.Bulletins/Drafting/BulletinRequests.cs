@@ -22,7 +22,7 @@ public sealed class BulletinRequests(
     PostgresEventStore events, BulletinStore bulletins, BulletinDrafter drafter, IBulletinQueue queue, TimeProvider clock)
 {
     /// <summary>
-    /// The latest month whose cutoff (the 10th of the next month, 24:00 China time) has passed at <paramref name="now"/>:
+    /// The latest month whose cutoff (its last day, 24:00 China time) has passed at <paramref name="now"/>:
     /// the month the schedule drafts.
     /// </summary>
     public static YearMonth LatestClosedMonth(DateTimeOffset now)

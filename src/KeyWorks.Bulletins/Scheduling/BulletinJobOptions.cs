@@ -4,10 +4,10 @@ namespace KeyWorks.Bulletins.Scheduling;
 public sealed record BulletinJobOptions
 {
     /// <summary>
-    /// When the monthly draft runs, as a Quartz cron expression (seconds first). Default: 08:00 on the 11th, the first
-    /// morning after a month's cutoff (the 10th, 24:00).
+    /// When the monthly draft runs, as a Quartz cron expression (seconds first). Default: 08:00 on the 1st, the first
+    /// morning after the previous month's cutoff (its last day, 24:00); it drafts that month.
     /// </summary>
-    public string Cron { get; init; } = "0 0 8 11 * ?";
+    public string Cron { get; init; } = "0 0 8 1 * ?";
 
     /// <summary>The time zone the cron expression is read in.</summary>
     public string TimeZone { get; init; } = "Asia/Shanghai";

@@ -14,7 +14,8 @@ internal sealed partial class ProjectHistory
         {
             var month = new YearMonth(Year, m);
             var late = spec.LateMonths.Contains(m);
-            var reportOn = month.AddMonths(1).FirstDay.AddDays(late ? 11 + random.Next(0, 5) : 1 + random.Next(0, 4));
+            // Due by the 25th of the month itself: on time on the 18th–21st, late ones in the middle of the next month.
+            var reportOn = late ? month.AddMonths(1).FirstDay.AddDays(11 + random.Next(0, 5)) : month.FirstDay.AddDays(17 + random.Next(0, 4));
             var reportAt = DemoProgramme.At(reportOn, 9 + random.Next(0, 3), random.Next(0, 60));
 
             if (correction is { } c && c.On < reportOn && reported.ContainsKey(c.Month))

@@ -29,14 +29,15 @@ public sealed record RankingFormula(
 /// <summary>
 /// Everything the figures read from configuration; bind it from settings, the defaults are the published ones.
 /// Physical progress further than <see cref="ProgressMismatchPoints"/> from the total completion rate is flagged;
-/// a month's report is late after day <see cref="ReportDueDay"/> of the next month.
+/// a month's report is late after day <see cref="ReportDueDay"/> of that month (每月25日前报送当月进展), so the office can
+/// confirm it before the month closes.
 /// </summary>
 public sealed record FigureOptions(
     LightThresholds Lights,
     RankingFormula Ranking,
     ProblemClockOptions Clocks,
     decimal ProgressMismatchPoints = 20m,
-    int ReportDueDay = 5)
+    int ReportDueDay = 25)
 {
     public static readonly FigureOptions Default = new(new LightThresholds(), new RankingFormula(), ProblemClockOptions.Default);
 }

@@ -66,14 +66,18 @@ public static class ProjectViews
             project.Inspections, ProblemBoards.Build(model, BusinessCalendar.EndOf(asOf), options, projectId).Cards);
     }
 
-    /// <summary>A month's report is due by <see cref="FigureOptions.ReportDueDay"/> of the next month.</summary>
+    /// <summary>A month's report is due by day <see cref="FigureOptions.ReportDueDay"/> of that month.</summary>
     public static bool IsLate(YearMonth month, DateTimeOffset reportedAt, FigureOptions options) =>
-        BusinessCalendar.DateOf(reportedAt) > month.AddMonths(1).FirstDay.AddDays(options.ReportDueDay - 1);
+        BusinessCalendar.DateOf(reportedAt) > DueDate(month, options);
+
+    /// <summary>The last day a month's report is on time (the month's last day when the due day is beyond it).</summary>
+    public static DateOnly DueDate(YearMonth month, FigureOptions options) =>
+        month.FirstDay.AddDays(Math.Clamp(options.ReportDueDay, 1, month.LastDay.Day) - 1);
 
     private static bool ReportLate(ProjectView view, YearMonth month, DateOnly asOf, FigureOptions options)
     {
         if (view.State.Status != ProjectStatus.Active) return false;
         if (view.InvestmentReportedAt.TryGetValue(month, out var at)) return IsLate(month, at, options);
-        return asOf > month.AddMonths(1).FirstDay.AddDays(options.ReportDueDay - 1);
+        return asOf > DueDate(month, options);
     }
 }

@@ -87,7 +87,7 @@ public sealed class running_bulletin_jobs(PostgresClusterFixture cluster, Printe
         // A warm browser, as in a running server, so that it is Chromium (not its launch) the kill interrupts.
         await ownPrinter.PrintAsync(new PrintableDocument("<html><body><script>window.bulletinReady = true;</script></body></html>",
             new Dictionary<string, PageAsset>()), Ct);
-        await using var node = await JobNode.StartAsync(db, ownPrinter, Fast("0 0 8 11 * ?"));
+        await using var node = await JobNode.StartAsync(db, ownPrinter, Fast("0 0 8 1 * ?"));
         var requests = node.Services.GetRequiredService<BulletinRequests>();
 
         var run = await requests.GenerateAsync(DemoProgramme.ProgrammeId, new DateOnly(2026, 10, 1), null, "office-zhou", "kill-test", Ct);

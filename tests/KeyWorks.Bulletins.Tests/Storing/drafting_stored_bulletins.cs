@@ -15,8 +15,8 @@ public sealed class drafting_stored_bulletins(PostgresClusterFixture cluster, Pr
 {
     private static readonly DateOnly October = new(2026, 10, 15);
 
-    /// <summary>After November's cutoff (2026-12-10 24:00 +08:00), so November may be drafted.</summary>
-    private static readonly ManualClock AfterNovemberCutoff = new(new DateTimeOffset(2026, 12, 11, 8, 0, 0, TimeSpan.FromHours(8)));
+    /// <summary>After November's cutoff (2026-11-30 24:00 +08:00), so November may be drafted.</summary>
+    private static readonly ManualClock AfterNovemberCutoff = new(new DateTimeOffset(2026, 12, 1, 8, 0, 0, TimeSpan.FromHours(8)));
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

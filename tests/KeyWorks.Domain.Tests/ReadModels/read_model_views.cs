@@ -44,12 +44,17 @@ public sealed class read_model_views
     }
 
     [Fact]
-    public void a_report_after_the_fifth_of_the_next_month_is_late()
+    public void a_report_after_the_25th_of_its_month_is_late()
     {
         var options = FigureOptions.Default;
         var month = new YearMonth(2026, 9);
-        Assert.False(ProjectViews.IsLate(month, new DateTimeOffset(2026, 10, 5, 23, 0, 0, BusinessCalendar.ChinaOffset), options));
-        Assert.True(ProjectViews.IsLate(month, new DateTimeOffset(2026, 10, 6, 8, 0, 0, BusinessCalendar.ChinaOffset), options));
+        Assert.False(ProjectViews.IsLate(month, new DateTimeOffset(2026, 9, 25, 23, 0, 0, BusinessCalendar.ChinaOffset), options));
+        Assert.True(ProjectViews.IsLate(month, new DateTimeOffset(2026, 9, 26, 8, 0, 0, BusinessCalendar.ChinaOffset), options));
+        Assert.True(ProjectViews.IsLate(month, new DateTimeOffset(2026, 10, 3, 8, 0, 0, BusinessCalendar.ChinaOffset), options));
+        var february = new YearMonth(2026, 2);
+        var dueEndOfMonth = options with { ReportDueDay = 31 };
+        Assert.False(ProjectViews.IsLate(february, new DateTimeOffset(2026, 2, 28, 20, 0, 0, BusinessCalendar.ChinaOffset), dueEndOfMonth));
+        Assert.True(ProjectViews.IsLate(february, new DateTimeOffset(2026, 3, 1, 8, 0, 0, BusinessCalendar.ChinaOffset), dueEndOfMonth));
         var river = ProjectViews.Detail(DemoData.Model, "dslh", DemoProgramme.Today)!;
         Assert.Equal([6, 9], river.Reports.Where(r => r.Late).Select(r => r.Month.Month));
     }
