@@ -40,7 +40,8 @@ public sealed record ProblemState(
     string? Action,
     string? Evidence,
     int Reopened,
-    IReadOnlyList<ProblemStage> EscalatedStages)
+    IReadOnlyList<ProblemStage> EscalatedStages,
+    string? AcceptNote = null)
 {
     public static ProblemState Create(ProblemRaised e) =>
         new(e.ProblemId, e.ProjectId, e.Category, e.Title, e.Description, e.RaisedBy, e.RaisedAt, ProblemStage.Raised,
@@ -57,15 +58,15 @@ public sealed record ProblemState(
         ProblemAssigned e => this with
         {
             Stage = ProblemStage.Assigned, Unit = e.Unit, Deadline = e.Deadline, ClockStart = e.AssignedAt,
-            AcceptedAt = null, HandledAt = null, ClosedAt = null, EscalatedStages = [],
+            AcceptedAt = null, HandledAt = null, ClosedAt = null, EscalatedStages = [], AcceptNote = null,
         },
-        ProblemAccepted e => this with { Stage = ProblemStage.Accepted, AcceptedAt = e.AcceptedAt },
+        ProblemAccepted e => this with { Stage = ProblemStage.Accepted, AcceptedAt = e.AcceptedAt, AcceptNote = e.Note },
         ProblemHandled e => this with { Stage = ProblemStage.Handled, HandledAt = e.HandledAt, Action = e.Action },
         ProblemClosed e => this with { Stage = ProblemStage.Closed, ClosedAt = e.ClosedAt, Evidence = e.Evidence },
         ProblemReopened e => this with
         {
             Stage = ProblemStage.Assigned, ClockStart = e.ReopenedAt, Deadline = e.NewDeadline,
-            AcceptedAt = null, HandledAt = null, ClosedAt = null, Reopened = Reopened + 1, EscalatedStages = [],
+            AcceptedAt = null, HandledAt = null, ClosedAt = null, Reopened = Reopened + 1, EscalatedStages = [], AcceptNote = null,
         },
         ProblemEscalated e => this with { EscalatedStages = [.. EscalatedStages, e.OverdueStage] },
         _ => this,

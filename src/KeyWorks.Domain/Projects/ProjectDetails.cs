@@ -22,7 +22,8 @@ public enum ProjectStatus
 
 /// <summary>
 /// What a project is: name, category, township or street, scale in words ("3279 m"), total investment (yuan),
-/// investment completed before the programme's first reported month (yuan), planned start and completion.
+/// investment completed before the programme's first reported month (yuan), planned start and completion, and the
+/// construction content in words (建设内容, optional).
 /// </summary>
 public sealed record ProjectDetails(
     string Name,
@@ -32,7 +33,8 @@ public sealed record ProjectDetails(
     decimal TotalInvestment,
     decimal PriorCompletedInvestment,
     DateOnly PlannedStart,
-    DateOnly PlannedCompletion);
+    DateOnly PlannedCompletion,
+    string? Description = null);
 
 /// <summary>Who answers for a project: the assigned leader (分包领导), the lead unit, the responsible unit, the contractors.</summary>
 public sealed record Responsibility(

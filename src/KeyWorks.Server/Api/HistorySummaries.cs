@@ -12,7 +12,7 @@ internal static class HistorySummaries
         ProjectRegistered e => $"项目登记：{e.Details.Name}，总投资{Wan(e.Details.TotalInvestment)}",
         ProjectDetailsAmended e => $"项目信息变更：{e.Reason}",
         ResponsibilityAssigned e => $"明确责任：分包领导{e.LeaderName}，牵头单位{e.LeadUnit}，责任单位{e.ResponsibleUnit}",
-        AnnualPlanSet e => $"下达{e.Year}年度计划投资{Wan(e.MonthlyAmounts.Sum())}",
+        AnnualPlanSet e => $"下达{e.Year}年度计划投资{Wan(e.MonthlyAmounts.Sum())}" + (e.Reason is { } basis ? $"：{basis}" : ""),
         AnnualPlanRevised e => $"调整{e.Year}年度计划投资为{Wan(e.MonthlyAmounts.Sum())}：{e.Reason}",
         NodePlanned e => $"计划节点“{e.Name}”于{Date(e.PlannedDate)}完成",
         NodeReplanned e => $"节点调整：{Date(e.PreviousDate)} → {Date(e.NewDate)}：{e.Reason}",

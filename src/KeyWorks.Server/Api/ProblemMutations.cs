@@ -59,11 +59,11 @@ public static class ProblemMutations
         return Payload(m, problem.Id);
     }
 
-    /// <summary>受理. The note has no place in the record and is not kept.</summary>
+    /// <summary>受理, with the unit's note when it gives one (kept on the event, shown on the stage's clock).</summary>
     private static async Task<object?> AcceptAsync(MutationContext m)
     {
         var problem = RequireStepper(m);
-        await m.ExecuteAsync(new AcceptProblem(problem.Id));
+        await m.ExecuteAsync(new AcceptProblem(problem.Id, m.Get<string>("note")));
         return Payload(m, problem.Id);
     }
 

@@ -45,8 +45,18 @@ public sealed class ProblemResult(KeyWorksReadModel model, ProblemState problem,
                 ["dueAt"] = China(c.Due),
                 ["doneAt"] = c.DoneAt is { } done ? China(done) : null,
                 ["overdueDays"] = OverdueDays(c),
+                ["note"] = NoteOf(c.Stage),
             })]
             : [];
+
+    /// <summary>What was written when a stage was done: the note of 受理, what was done (办理), the evidence of 销号.</summary>
+    private string? NoteOf(ProblemStage stage) => stage switch
+    {
+        ProblemStage.Accepted when problem.AcceptedAt is not null => problem.AcceptNote,
+        ProblemStage.Handled when problem.HandledAt is not null => problem.Action,
+        ProblemStage.Closed when problem.ClosedAt is not null => problem.Evidence,
+        _ => null,
+    };
 
     /// <summary>True while a stage that is not done is past its due time.</summary>
     public bool Overdue => ClockSet?.RunningLate.Any() == true;

@@ -40,7 +40,8 @@ public static class ProjectMutations
             m.Get<decimal>("totalInvestment"),
             0m,
             m.Get<DateOnly?>("plannedStart") ?? throw MutationRejected.At(ErrorCodes.Required, "plannedStart is required (必填计划开工日期).", "plannedStart"),
-            m.Get<DateOnly?>("plannedCompletion") ?? throw MutationRejected.At(ErrorCodes.Required, "plannedCompletion is required (必填计划竣工日期).", "plannedCompletion"));
+            m.Get<DateOnly?>("plannedCompletion") ?? throw MutationRejected.At(ErrorCodes.Required, "plannedCompletion is required (必填计划竣工日期).", "plannedCompletion"),
+            Optional(m.Get<string>("description")));
         var responsibility = await ResponsibilityAsync(m, projectId, null);
 
         await m.ExecuteAsync(new RegisterProject(projectId, programmeId, details), DetailFields, "register");
@@ -67,6 +68,7 @@ public static class ProjectMutations
             TotalInvestment = m.Get<decimal?>("totalInvestment") ?? old.TotalInvestment,
             PlannedStart = m.Get<DateOnly?>("plannedStart") ?? old.PlannedStart,
             PlannedCompletion = m.Get<DateOnly?>("plannedCompletion") ?? old.PlannedCompletion,
+            Description = m.Get<string>("description") is { } description ? Optional(description) : old.Description,
         };
         var reason = m.RequireText("reason");
         var responsibility = await ResponsibilityAsync(m, project.Id, project.Responsibility);
@@ -108,11 +110,14 @@ public static class ProjectMutations
         }
         else
         {
-            await m.ExecuteAsync(new SetAnnualPlan(project.Id, year, monthly), fields);
+            await m.ExecuteAsync(new SetAnnualPlan(project.Id, year, monthly, m.Get<string>("reason")), fields);
         }
 
         return Payload(m, project.Id);
     }
+
+    /// <summary>Optional text as kept: trimmed, and none when blank.</summary>
+    private static string? Optional(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     /// <summary>
     /// The responsibility to assign: null when the input names none of leader and units; otherwise the current one with

@@ -47,7 +47,7 @@ public sealed class ProjectResult(KeyWorksReadModel model, ProjectState state, D
 
     public string? Scale => state.Details.Scale;
 
-    public string? Description => null;
+    public string? Description => state.Details.Description;
 
     public string Status => state.Status switch
     {

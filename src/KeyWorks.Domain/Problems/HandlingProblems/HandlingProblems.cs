@@ -7,7 +7,8 @@ public sealed record RaiseProblem(string ProblemId, string ProjectId, ProblemCat
 /// <summary>交办: hands the problem to a unit; the deadline is the close (办结) date, 10 days on when left out.</summary>
 public sealed record AssignProblem(string ProblemId, string Unit, DateOnly? Deadline = null);
 
-public sealed record AcceptProblem(string ProblemId);
+/// <summary>受理, with the unit's note (受理意见) when it gives one.</summary>
+public sealed record AcceptProblem(string ProblemId, string? Note = null);
 
 public sealed record HandleProblem(string ProblemId, string Action);
 
@@ -26,7 +27,7 @@ public sealed record ProblemRaised(
 public sealed record ProblemAssigned(string ProblemId, string ProjectId, string Unit, DateOnly Deadline, DateTimeOffset AssignedAt, string AssignedBy)
     : IProblemEvent;
 
-public sealed record ProblemAccepted(string ProblemId, DateTimeOffset AcceptedAt, string AcceptedBy) : IProblemEvent;
+public sealed record ProblemAccepted(string ProblemId, DateTimeOffset AcceptedAt, string AcceptedBy, string? Note = null) : IProblemEvent;
 
 public sealed record ProblemHandled(string ProblemId, string Action, DateTimeOffset HandledAt, string HandledBy) : IProblemEvent;
 
@@ -67,7 +68,7 @@ public static class HandlingProblems
         var problem = Existing(state, command.ProblemId);
         AssignedUnitOrOffice(problem, actor);
         Stage(problem, ProblemStage.Assigned);
-        return [new ProblemAccepted(command.ProblemId, now, actor.UserId)];
+        return [new ProblemAccepted(command.ProblemId, now, actor.UserId, string.IsNullOrWhiteSpace(command.Note) ? null : command.Note.Trim())];
     }
 
     public static IReadOnlyList<IDomainEvent> Handle(ProblemState? state, HandleProblem command, Actor actor, DateTimeOffset now)

@@ -1,12 +1,12 @@
 namespace KeyWorks.Domain.Projects;
 
-/// <summary>Sets a year's plan curve: twelve monthly amounts in yuan.</summary>
-public sealed record SetAnnualPlan(string ProjectId, int Year, IReadOnlyList<decimal> MonthlyAmounts) : IProjectCommand;
+/// <summary>Sets a year's plan curve: twelve monthly amounts in yuan, with the basis it was set on (下达依据) when given.</summary>
+public sealed record SetAnnualPlan(string ProjectId, int Year, IReadOnlyList<decimal> MonthlyAmounts, string? Reason = null) : IProjectCommand;
 
 /// <summary>Replaces a year's plan curve; the reason is kept.</summary>
 public sealed record ReviseAnnualPlan(string ProjectId, int Year, IReadOnlyList<decimal> MonthlyAmounts, string Reason) : IProjectCommand;
 
-public sealed record AnnualPlanSet(string ProjectId, int Year, IReadOnlyList<decimal> MonthlyAmounts) : IProjectEvent;
+public sealed record AnnualPlanSet(string ProjectId, int Year, IReadOnlyList<decimal> MonthlyAmounts, string? Reason = null) : IProjectEvent;
 
 public sealed record AnnualPlanRevised(string ProjectId, int Year, IReadOnlyList<decimal> MonthlyAmounts, string Reason) : IProjectEvent;
 
@@ -19,7 +19,7 @@ public static class PlanningInvestment
         if (project.Plans.ContainsKey(command.Year))
             throw Rules.Reject(ErrorCodes.PlanAlreadySet, $"The {command.Year} plan is already set; revise it instead（年度计划已下达，请调整）", "year");
         ValidAmounts(project, command.MonthlyAmounts);
-        return [new AnnualPlanSet(command.ProjectId, command.Year, [.. command.MonthlyAmounts])];
+        return [new AnnualPlanSet(command.ProjectId, command.Year, [.. command.MonthlyAmounts], Blank(command.Reason))];
     }
 
     public static IReadOnlyList<IDomainEvent> Handle(ProjectState? state, ReviseAnnualPlan command, Actor actor)
@@ -44,4 +44,6 @@ public static class PlanningInvestment
             throw Rules.Reject(ErrorCodes.PlanExceedsTotalInvestment,
                 $"The plan ({amounts.Sum()}) exceeds the investment still to be made ({remaining})（年度计划超出剩余总投资）", "monthlyAmounts");
     }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }
