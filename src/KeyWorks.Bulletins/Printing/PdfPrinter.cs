@@ -14,7 +14,7 @@ namespace KeyWorks.Bulletins.Printing;
 public sealed class PdfPrinter : IAsyncDisposable
 {
     /// <summary>How many jobs one page (and so one renderer process) prints before it is closed.</summary>
-    internal const int JobsPerPage = 50;
+    internal const int JobsPerPage = 10;
 
     private const string ReadyCondition = "() => window.bulletinReady === true || typeof window.bulletinError === 'string'";
 
