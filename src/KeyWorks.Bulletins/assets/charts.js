@@ -1,5 +1,6 @@
 // The parts of Apache ECharts the bulletin's charts use (see Charts/BulletinCharts.cs), drawn as SVG.
-// A chart type or component added there must be registered here, or the page reports it as missing.
+// A chart type or component added there must be registered here: ECharts skips an unregistered one without an
+// error (the test the_echarts_bundle_has_what_the_charts_use compares the two).
 import * as echarts from 'echarts/core';
 import { BarChart, LineChart, LinesChart, PieChart, ScatterChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, MarkLineComponent } from 'echarts/components';
