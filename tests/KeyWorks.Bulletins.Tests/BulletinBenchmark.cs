@@ -8,7 +8,8 @@ namespace KeyWorks.Bulletins.Tests;
 /// <summary>
 /// Opt-in measurement, not a test of speed: set KEYWORKS_BULLETIN_BENCHMARK=1 (see src/README.md).
 /// Prints the time of a 30-project bulletin with a warm browser and the memory of this process, the
-/// Playwright driver and Chromium while printing 20 in a row.
+/// Playwright driver and Chromium while printing 20 in a row, with this process's working set and managed heap
+/// after each print.
 /// </summary>
 public sealed class bulletin_benchmark(ITestOutputHelper output)
 {
@@ -24,13 +25,17 @@ public sealed class bulletin_benchmark(ITestOutputHelper output)
         await using var printer = new Printing.PdfPrinter();
 
         var cold = Stopwatch.StartNew();
-        var first = await printer.PrintAsync(renderer.Render(document), cancel);
+        var firstPage = renderer.Render(document);
+        var first = await printer.PrintAsync(firstPage, cancel);
         cold.Stop();
         var pages = await PdfTools.PageCountAsync(await PdfTools.SaveAsync("benchmark", first));
+        var charts = Regex.Count(firstPage.Html, "class=\"chart-box\"");
 
         using var sampler = new MemorySampler(Environment.ProcessId);
         var times = new List<double>();
+        var perJob = new List<string>();
         var idleAfterFirst = "";
+        using var self = Process.GetCurrentProcess();
         for (var i = 0; i < Runs; i++)
         {
             var watch = Stopwatch.StartNew();
@@ -38,6 +43,10 @@ public sealed class bulletin_benchmark(ITestOutputHelper output)
             watch.Stop();
             Assert.True(pdf.Length > 10_000);
             times.Add(watch.Elapsed.TotalMilliseconds);
+            self.Refresh();
+            perJob.Add(string.Create(
+                CultureInfo.InvariantCulture,
+                $"  {i + 1,2}: {watch.Elapsed.TotalMilliseconds,5:0} ms; .NET working set {self.WorkingSet64 / 1048576.0,4:0} MB, managed heap {GC.GetTotalMemory(false) / 1048576.0,4:0} MB; Chromium PSS {MemorySampler.PssMb(Environment.ProcessId, "chromium"),4:0} MB"));
             if (i == 0)
             {
                 idleAfterFirst = await MemorySampler.SettledPssMbAsync(Environment.ProcessId, cancel);
@@ -48,16 +57,19 @@ public sealed class bulletin_benchmark(ITestOutputHelper output)
         var managedLive = GC.GetTotalMemory(forceFullCollection: true) / 1024.0 / 1024.0;
 
         var memory = sampler.Stop();
+        self.Refresh();
         var cpuPerPrint = memory.CpuSeconds * 1000 / Runs;
-        times.Sort();
+        var sorted = times.Order().ToList();
         var report = string.Join(
             Environment.NewLine,
-            $"bulletin: 30 projects, {pages} pages, 8 charts, {first.Length / 1024} KiB",
+            $"bulletin: 30 projects, {pages} pages, {charts} charts, {first.Length / 1024} KiB",
             $"first print (browser start included): {cold.Elapsed.TotalMilliseconds:0} ms",
-            $"warm prints x{Runs}: median {times[Runs / 2]:0} ms, min {times[0]:0} ms, max {times[^1]:0} ms",
+            $"warm prints x{Runs}: median {sorted[Runs / 2]:0} ms, min {sorted[0]:0} ms, max {sorted[^1]:0} ms",
             $"CPU time per warm print (test host + driver + Chromium, all cores): {cpuPerPrint:0} ms",
             $"load average at the end: {File.ReadAllText("/proc/loadavg").Trim()} on {Environment.ProcessorCount} cores",
-            $"peak memory while printing {Runs}: this .NET process RSS {memory.PeakOwnRssMb:0} MB; whole tree RSS sum {memory.PeakRssMb:0} MB, PSS sum {memory.PeakPssMb:0} MB over {memory.PeakProcesses} processes (test host + Playwright driver + Chromium)",
+            $"peak memory while printing {Runs}: this .NET process RSS {memory.PeakOwnRssMb:0} MB (peak working set of its life {self.PeakWorkingSet64 / 1048576.0:0} MB); whole tree RSS sum {memory.PeakRssMb:0} MB, PSS sum {memory.PeakPssMb:0} MB over {memory.PeakProcesses} processes (test host + Playwright driver + Chromium)",
+            $"after each warm print (no forced collection):",
+            string.Join(Environment.NewLine, perJob),
             $"tree PSS between jobs (1 s after a print), after the first of {Runs}: {idleAfterFirst}",
             $"  after the last: {idleAfterLast}",
             $"  managed heap of this process after a full collection: {managedLive:0} MB");
@@ -104,6 +116,11 @@ public sealed class bulletin_benchmark(ITestOutputHelper output)
                 .ToList();
             return $"{byKind.Sum(k => k.Mb):0} MB (" + string.Join(", ", byKind.Select(k => $"{k.Key} {k.Mb:0}")) + ")";
         }
+
+        /// <summary>PSS of the descendants whose kind starts with <paramref name="kind"/>, now.</summary>
+        public static double PssMb(int root, string kind) =>
+            Descendants(root).Where(pid => pid != root && Kind(pid).StartsWith(kind, StringComparison.Ordinal))
+                .Sum(pid => ReadKb($"/proc/{pid}/smaps_rollup", "Pss:")) / 1024;
 
         private static string Kind(int pid)
         {

@@ -2,7 +2,7 @@ using KeyWorks.Bulletins.Printing;
 
 namespace KeyWorks.Bulletins.Html;
 
-/// <summary>The stylesheet, the chart start-up script and Apache ECharts, embedded in this assembly at build time.</summary>
+/// <summary>The stylesheet, the chart start-up script and the parts of Apache ECharts the charts use, embedded in this assembly at build time.</summary>
 internal static class BulletinAssets
 {
     private static readonly Lazy<IReadOnlyDictionary<string, PageAsset>> All = new(Load);
@@ -13,7 +13,7 @@ internal static class BulletinAssets
     {
         ["bulletin.css"] = new("text/css; charset=utf-8", Read("bulletin.css")),
         ["bulletin.js"] = new("text/javascript; charset=utf-8", Read("bulletin.js")),
-        ["echarts.min.js"] = new("text/javascript; charset=utf-8", Read("echarts.min.js")),
+        ["echarts.js"] = new("text/javascript; charset=utf-8", Read("echarts.js")),
     };
 
     private static byte[] Read(string name)
@@ -22,7 +22,7 @@ internal static class BulletinAssets
         using var stream = assembly.GetManifestResourceStream("KeyWorks.Bulletins." + name)
             ?? throw new InvalidOperationException(
                 $"The bulletin asset '{name}' is not embedded in {assembly.GetName().Name}. " +
-                "Run 'npm ci' in src/KeyWorks.Bulletins/assets and rebuild.");
+                "Rebuild it with Node 20 and npm at hand (the build bundles src/KeyWorks.Bulletins/assets).");
         using var memory = new MemoryStream();
         stream.CopyTo(memory);
         return memory.ToArray();

@@ -49,7 +49,7 @@ public sealed partial class BulletinHtmlRenderer
 
         html.Raw("<script type=\"application/json\" id=\"bulletin-charts\">")
             .Raw(ChartsJson(layout.Charts))
-            .Raw("</script><script src=\"echarts.min.js\"></script><script src=\"bulletin.js\"></script></body></html>");
+            .Raw("</script><script src=\"echarts.js\"></script><script src=\"bulletin.js\"></script></body></html>");
         return html.ToString();
     }
 

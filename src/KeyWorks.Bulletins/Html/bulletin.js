@@ -6,9 +6,11 @@
   }
   try {
     if (typeof echarts === 'undefined') {
-      fail('ECharts did not load (echarts.min.js missing from the bulletin assets)');
+      fail('ECharts did not load (echarts.js missing from the bulletin assets)');
       return;
     }
+    // Chart text in the page's one CJK family, so the PDF carries no second family for digits and Latin text.
+    echarts.registerTheme('bulletin', { textStyle: { fontFamily: '"Noto Sans CJK SC", sans-serif' } });
     var block = document.getElementById('bulletin-charts');
     var charts = block ? JSON.parse(block.textContent) : [];
     charts.forEach(function (chart) {
@@ -16,7 +18,7 @@
       if (!element) {
         throw new Error('no element for chart ' + chart.id);
       }
-      var instance = echarts.init(element, null, { renderer: 'svg' });
+      var instance = echarts.init(element, 'bulletin', { renderer: 'svg' });
       instance.setOption(chart.option, { notMerge: true, lazyUpdate: false });
     });
     // Two frames: the SVG is in the DOM after setOption; the second frame guarantees layout is done.

@@ -1,26 +1,27 @@
 using System.Collections.Concurrent;
-using System.Runtime.InteropServices;
 using Microsoft.Playwright;
 
 namespace KeyWorks.Bulletins.Printing;
 
 /// <summary>
 /// Prints HTML pages to PDF with a headless Chromium driven by Playwright. One browser serves every job
-/// (started on first use) with one browser context; each job gets its own page, closed afterwards. When Chromium has died
-/// the job fails with <see cref="BrowserUnavailableException"/> and the next job starts a new browser.
+/// (started on first use) with one browser context; a job takes a page a finished job left open (its renderer has
+/// the fonts and the chart script warm) or opens one, and loads the document from the printer's loopback server.
+/// A page that failed is closed. When Chromium has died the job fails with <see cref="BrowserUnavailableException"/>
+/// and the next job starts a new browser.
 /// Safe to use from several threads at once.
 /// </summary>
 public sealed class PdfPrinter : IAsyncDisposable
 {
-    /// <summary>The made-up origin the page is served from; requests anywhere else are refused.</summary>
-    public const string Origin = "http://bulletin.keyworks.invalid/";
+    /// <summary>How many jobs one page (and so one renderer process) prints before it is closed.</summary>
+    internal const int JobsPerPage = 10;
 
-    private const string PageName = "bulletin.html";
     private const string ReadyCondition = "() => window.bulletinReady === true || typeof window.bulletinError === 'string'";
 
     private readonly PdfPrinterOptions _options;
     private readonly SemaphoreSlim _launchGate = new(1, 1);
     private IPlaywright? _playwright;
+    private LoopbackPageServer? _server;
     private RunningBrowser? _browser;
     private bool _disposed;
 
@@ -29,6 +30,9 @@ public sealed class PdfPrinter : IAsyncDisposable
         // Playwright must never fetch a browser of its own; Chromium comes from the system.
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
     }
+
+    /// <summary>The loopback server, once the first job has started the browser (for tests).</summary>
+    internal LoopbackPageServer? Server => _server;
 
     public PdfPrinter(PdfPrinterOptions? options = null)
     {
@@ -74,7 +78,14 @@ public sealed class PdfPrinter : IAsyncDisposable
                     TaskScheduler.Default).Unwrap();
             }
 
-            await CloseQuietlyAsync(job.Page);
+            if (started.IsCompletedSuccessfully && job.Page is { } page && browser.TryKeep(page))
+            {
+                // The next job navigates this page: its renderer keeps fonts, shaping and compiled script warm.
+            }
+            else
+            {
+                await CloseQuietlyAsync(job.Page);
+            }
         }
     }
 
@@ -92,6 +103,11 @@ public sealed class PdfPrinter : IAsyncDisposable
 
             _playwright?.Dispose();
             _playwright = null;
+            if (_server is { } server)
+            {
+                await server.DisposeAsync();
+                _server = null;
+            }
         }
         finally
         {
@@ -101,31 +117,34 @@ public sealed class PdfPrinter : IAsyncDisposable
 
     private async Task<byte[]> StartJob(RunningBrowser browser, PrintJob job)
     {
-        var page = job.Page = await browser.Context.NewPageAsync();
+        using var published = browser.Server.Publish(job.Document);
+        var page = job.Page = browser.TakeKeptPage() ?? await browser.Context.NewPageAsync();
         // The outer timeout governs; Playwright's own must not fire first.
         page.SetDefaultTimeout((float)(_options.RenderTimeout + TimeSpan.FromSeconds(5)).TotalMilliseconds);
-        await page.RouteAsync("**/*", job.ServeAsync);
-        page.PageError += (_, error) => job.PageErrors.Enqueue(error);
-        page.Dialog += (_, dialog) =>
+        page.PageError += job.OnPageError;
+        page.Dialog += job.OnDialog;
+        try
         {
-            job.Dialogs.Enqueue($"{dialog.Type}: {dialog.Message}");
-            _ = DismissQuietlyAsync(dialog);
-        };
+            job.Stage = "loading the page";
+            await page.GotoAsync(published.Url, new PageGotoOptions { WaitUntil = WaitUntilState.Load });
+            job.Stage = "drawing the charts";
+            await page.WaitForFunctionAsync(ReadyCondition, null, new PageWaitForFunctionOptions { PollingInterval = 20 });
+            var error = await page.EvaluateAsync<string?>("() => window.bulletinError ?? null");
+            if (error is not null)
+            {
+                throw new BulletinPrintException($"The bulletin page failed to draw: {error}{job.DescribePageErrors()}");
+            }
 
-        job.Stage = "loading the page";
-        await page.GotoAsync(Origin + PageName, new PageGotoOptions { WaitUntil = WaitUntilState.Load });
-        job.Stage = "drawing the charts";
-        await page.WaitForFunctionAsync(ReadyCondition, null, new PageWaitForFunctionOptions { PollingInterval = 20 });
-        var error = await page.EvaluateAsync<string?>("() => window.bulletinError ?? null");
-        if (error is not null)
-        {
-            throw new BulletinPrintException($"The bulletin page failed to draw: {error}{job.DescribePageErrors()}");
+            job.Stage = "printing";
+            var pdf = await page.PdfAsync(new PagePdfOptions { PreferCSSPageSize = true, PrintBackground = true });
+            job.ThrowIfDialogsOpened();
+            return pdf;
         }
-
-        job.Stage = "printing";
-        var pdf = await page.PdfAsync(new PagePdfOptions { PreferCSSPageSize = true, PrintBackground = true });
-        job.ThrowIfDialogsOpened();
-        return pdf;
+        finally
+        {
+            page.PageError -= job.OnPageError;
+            page.Dialog -= job.OnDialog;
+        }
     }
 
     private async Task<RunningBrowser> GetBrowserAsync(CancellationToken cancellationToken)
@@ -151,10 +170,14 @@ public sealed class PdfPrinter : IAsyncDisposable
             }
 
             _playwright ??= await Playwright.CreateAsync();
+            // Pages and assets come from our own loopback server, which lives as long as the printer, so Chromium's
+            // HTTP cache and V8's code cache keep the chart script across jobs and across browser restarts.
+            _server ??= new LoopbackPageServer();
             var browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
             {
                 ExecutablePath = _options.ExecutablePath,
-                Args = [.. _options.Arguments],
+                // Every request that is not for the loopback server goes to it as a proxy request, and is refused.
+                Args = [.. _options.Arguments, $"--proxy-server=http://127.0.0.1:{_server.Port}"],
                 Headless = true,
                 Timeout = (float)_options.LaunchTimeout.TotalMilliseconds,
                 HandleSIGINT = false,
@@ -181,7 +204,7 @@ public sealed class PdfPrinter : IAsyncDisposable
                 throw;
             }
 
-            _browser = new RunningBrowser(browser, context);
+            _browser = new RunningBrowser(browser, context, _server);
             return _browser;
         }
         catch (PlaywrightException exception)
@@ -251,17 +274,53 @@ public sealed class PdfPrinter : IAsyncDisposable
     private sealed class RunningBrowser
     {
         private readonly TaskCompletionSource _disconnected = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly ConcurrentBag<IPage> _keptPages = [];
+        private readonly ConcurrentDictionary<IPage, int> _pageUses = new();
 
-        public RunningBrowser(IBrowser browser, IBrowserContext context)
+        public RunningBrowser(IBrowser browser, IBrowserContext context, LoopbackPageServer server)
         {
             Browser = browser;
             Context = context;
+            Server = server;
             browser.Disconnected += (_, _) => _disconnected.TrySetResult();
         }
 
         public IBrowser Browser { get; }
 
         public IBrowserContext Context { get; }
+
+        public LoopbackPageServer Server { get; }
+
+        /// <summary>A page a finished job left behind, still alive, or null.</summary>
+        public IPage? TakeKeptPage()
+        {
+            while (_keptPages.TryTake(out var page))
+            {
+                if (!page.IsClosed)
+                {
+                    return page;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// Keeps a page for the next job, up to one per core and <see cref="JobsPerPage"/> jobs per page (so a
+        /// renderer's caches cannot grow without bound); false when the page should be closed instead.
+        /// </summary>
+        public bool TryKeep(IPage page)
+        {
+            var uses = _pageUses.AddOrUpdate(page, 1, (_, n) => n + 1);
+            if (page.IsClosed || !IsAlive || uses >= JobsPerPage || _keptPages.Count >= Environment.ProcessorCount)
+            {
+                _pageUses.TryRemove(page, out _);
+                return false;
+            }
+
+            _keptPages.Add(page);
+            return true;
+        }
 
         public bool IsAlive => Browser.IsConnected && !_disconnected.Task.IsCompleted;
 
@@ -279,6 +338,8 @@ public sealed class PdfPrinter : IAsyncDisposable
 
     private sealed class PrintJob(PrintableDocument document)
     {
+        public PrintableDocument Document { get; } = document;
+
         public IPage? Page { get; set; }
 
         public string Stage { get; set; } = "opening a page";
@@ -287,28 +348,13 @@ public sealed class PdfPrinter : IAsyncDisposable
 
         public ConcurrentQueue<string> Dialogs { get; } = new();
 
-        public Task ServeAsync(IRoute route)
+        public void OnPageError(object? sender, string error) => PageErrors.Enqueue(error);
+
+        public void OnDialog(object? sender, IDialog dialog)
         {
-            var url = route.Request.Url;
-            if (url == Origin + PageName)
-            {
-                return route.FulfillAsync(new RouteFulfillOptions { Status = 200, ContentType = "text/html; charset=utf-8", Body = document.Html });
-            }
-
-            if (url.StartsWith(Origin, StringComparison.Ordinal) && document.Assets.TryGetValue(url[Origin.Length..], out var asset))
-            {
-                return route.FulfillAsync(new RouteFulfillOptions { Status = 200, ContentType = asset.ContentType, BodyBytes = WholeArray(asset.Content) });
-            }
-
-            // Nothing outside the document is ever loaded: no network, no surprises in print.
-            return route.AbortAsync("blockedbyclient");
+            Dialogs.Enqueue($"{dialog.Type}: {dialog.Message}");
+            _ = DismissQuietlyAsync(dialog);
         }
-
-        /// <summary>The bytes without a copy when the memory is a whole array (ECharts is 1 MB, sent every job).</summary>
-        private static byte[] WholeArray(ReadOnlyMemory<byte> content) =>
-            MemoryMarshal.TryGetArray(content, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
-                ? segment.Array
-                : content.ToArray();
 
         public string DescribePageErrors() =>
             PageErrors.IsEmpty ? "" : " (script errors: " + string.Join(" | ", PageErrors) + ")";
