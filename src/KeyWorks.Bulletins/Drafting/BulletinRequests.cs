@@ -12,6 +12,12 @@ public interface IBulletinQueue
 {
     /// <summary>Has the run drafted as soon as a worker is free, on any node.</summary>
     Task EnqueueAsync(Guid bulletinId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Has a queued run drafted unless a draft of it is already scheduled or firing: for a run whose queuing was not
+    /// followed by <see cref="EnqueueAsync"/> (the node died in between).
+    /// </summary>
+    Task EnsureEnqueuedAsync(StoredBulletin queued, CancellationToken cancellationToken);
 }
 
 /// <summary>
@@ -84,7 +90,7 @@ public sealed class BulletinRequests(
 
     /// <summary>
     /// Queues the scheduled draft of every programme's latest closed month that has not been queued yet (by any node);
-    /// returns the runs it queued.
+    /// returns the runs it queued. A run queued earlier that has no draft scheduled is scheduled again.
     /// </summary>
     public async Task<IReadOnlyList<StoredBulletin>> QueueScheduledAsync(CancellationToken cancellationToken)
     {
@@ -104,6 +110,12 @@ public sealed class BulletinRequests(
             {
                 await queue.EnqueueAsync(run.Id, cancellationToken);
                 queued.Add(run);
+            }
+            else if (await bulletins.FindScheduledAsync(programmeId, month, cancellationToken) is { Status: BulletinStatus.Queued } waiting)
+            {
+                // Queued by a firing whose node died before it scheduled the draft (the row and the trigger are two
+                // writes): that firing is recovered and runs again here, and the run would otherwise wait for ever.
+                await queue.EnsureEnqueuedAsync(waiting, cancellationToken);
             }
         }
 
