@@ -44,7 +44,7 @@ public sealed class BulletinRequests(
 
     /// <summary>
     /// Queues a draft of a programme's month (any day of it) for a user, optionally a leader's variant. A repeated
-    /// idempotency key returns the first run. Refused with a <see cref="BulletinRequestException"/> for an unknown
+    /// idempotency key returns the first run (and schedules its draft if it is queued with none scheduled). Refused with a <see cref="BulletinRequestException"/> for an unknown
     /// programme or leader, a month in the future, a month whose cutoff has not passed, and a month with no data.
     /// </summary>
     public async Task<StoredBulletin> GenerateAsync(
@@ -53,6 +53,12 @@ public sealed class BulletinRequests(
     {
         if (idempotencyKey is not null && await bulletins.FindByKeyAsync(idempotencyKey, cancellationToken) is { } earlier)
         {
+            if (earlier.Status == BulletinStatus.Queued)
+            {
+                // The first request's node may have died between storing the run and scheduling its draft.
+                await queue.EnsureEnqueuedAsync(earlier, cancellationToken);
+            }
+
             return earlier;
         }
 
