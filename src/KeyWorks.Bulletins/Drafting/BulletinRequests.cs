@@ -12,6 +12,12 @@ public interface IBulletinQueue
 {
     /// <summary>Has the run drafted as soon as a worker is free, on any node.</summary>
     Task EnqueueAsync(Guid bulletinId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Has a queued run drafted unless a draft of it is already scheduled or firing: for a run whose queuing was not
+    /// followed by <see cref="EnqueueAsync"/> (the node died in between).
+    /// </summary>
+    Task EnsureEnqueuedAsync(StoredBulletin queued, CancellationToken cancellationToken);
 }
 
 /// <summary>
@@ -38,7 +44,7 @@ public sealed class BulletinRequests(
 
     /// <summary>
     /// Queues a draft of a programme's month (any day of it) for a user, optionally a leader's variant. A repeated
-    /// idempotency key returns the first run. Refused with a <see cref="BulletinRequestException"/> for an unknown
+    /// idempotency key returns the first run (and schedules its draft if it is queued with none scheduled). Refused with a <see cref="BulletinRequestException"/> for an unknown
     /// programme or leader, a month in the future, a month whose cutoff has not passed, and a month with no data.
     /// </summary>
     public async Task<StoredBulletin> GenerateAsync(
@@ -47,6 +53,12 @@ public sealed class BulletinRequests(
     {
         if (idempotencyKey is not null && await bulletins.FindByKeyAsync(idempotencyKey, cancellationToken) is { } earlier)
         {
+            if (earlier.Status == BulletinStatus.Queued)
+            {
+                // The first request's node may have died between storing the run and scheduling its draft.
+                await queue.EnsureEnqueuedAsync(earlier, cancellationToken);
+            }
+
             return earlier;
         }
 
@@ -84,7 +96,7 @@ public sealed class BulletinRequests(
 
     /// <summary>
     /// Queues the scheduled draft of every programme's latest closed month that has not been queued yet (by any node);
-    /// returns the runs it queued.
+    /// returns the runs it queued. A run queued earlier that has no draft scheduled is scheduled again.
     /// </summary>
     public async Task<IReadOnlyList<StoredBulletin>> QueueScheduledAsync(CancellationToken cancellationToken)
     {
@@ -104,6 +116,12 @@ public sealed class BulletinRequests(
             {
                 await queue.EnqueueAsync(run.Id, cancellationToken);
                 queued.Add(run);
+            }
+            else if (await bulletins.FindScheduledAsync(programmeId, month, cancellationToken) is { Status: BulletinStatus.Queued } waiting)
+            {
+                // Queued by a firing whose node died before it scheduled the draft (the row and the trigger are two
+                // writes): that firing is recovered and runs again here, and the run would otherwise wait for ever.
+                await queue.EnsureEnqueuedAsync(waiting, cancellationToken);
             }
         }
 

@@ -49,7 +49,7 @@ public sealed class DraftBulletinJob(
             var delay = options.RetryDelayAfter(run.Attempts);
             logger.LogWarning(error, "Bulletin {Id}: attempt {Attempt} failed; retrying in {Delay}", id, run.Attempts, delay);
             await bulletins.RequeueAsync(id, reason, now, cancellationToken);
-            await QuartzBulletinQueue.ScheduleAsync(scheduler, id, now + delay, run.Attempts + 1, cancellationToken);
+            await QuartzBulletinQueue.ScheduleAsync(scheduler, id, clock, now + delay, run.Attempts + 1, cancellationToken);
             return;
         }
 

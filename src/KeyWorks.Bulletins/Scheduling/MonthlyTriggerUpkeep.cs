@@ -7,10 +7,12 @@ namespace KeyWorks.Bulletins.Scheduling;
 /// <summary>
 /// Keeps the monthly trigger in the shared job store as configured. A stored trigger with the same cron expression and
 /// time zone is left alone, so a firing missed while every node was down is noticed as a misfire and fired once at the
-/// next start; a changed setting replaces it.
+/// next start; a changed setting replaces it. The trigger is built on the scheduler's clock (the container's
+/// <see cref="TimeProvider"/>), so with a server clock set to another instant it starts, and fires, on that clock's time.
 /// </summary>
 public sealed class MonthlyTriggerUpkeep(
-    ISchedulerFactory schedulers, BulletinJobOptions options, IHostApplicationLifetime lifetime, ILogger<MonthlyTriggerUpkeep> logger)
+    ISchedulerFactory schedulers, BulletinJobOptions options, TimeProvider clock, IHostApplicationLifetime lifetime,
+    ILogger<MonthlyTriggerUpkeep> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -44,7 +46,7 @@ public sealed class MonthlyTriggerUpkeep(
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone);
         var scheduler = await schedulers.GetScheduler(cancellationToken);
-        var trigger = TriggerBuilder.Create()
+        var trigger = TriggerBuilder.Create(clock)
             .WithIdentity(BulletinJobs.MonthlyTrigger)
             .ForJob(BulletinJobs.MonthlyJob)
             .WithCronSchedule(options.Cron, c => c.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed))
@@ -66,7 +68,7 @@ public sealed class MonthlyTriggerUpkeep(
             await scheduler.RescheduleJob(BulletinJobs.MonthlyTrigger, trigger, cancellationToken);
         }
 
-        var next = trigger.GetFireTimeAfter(DateTimeOffset.UtcNow);
+        var next = trigger.GetFireTimeAfter(clock.GetUtcNow());
         logger.LogInformation("Monthly bulletins: cron '{Cron}' ({Zone}), next at {Next:u}", options.Cron, options.TimeZone, next);
     }
 }

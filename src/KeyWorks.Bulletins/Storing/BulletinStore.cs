@@ -180,6 +180,13 @@ public sealed class BulletinStore(NpgsqlDataSource dataSource)
         return stored;
     }
 
+    /// <summary>The schedule's draft of a programme's month (the office copy), if any.</summary>
+    public Task<StoredBulletin?> FindScheduledAsync(string programmeId, YearMonth month, CancellationToken cancellationToken) =>
+        ReadOneAsync(Command($"""
+            SELECT {Columns} FROM keyworks.bulletins
+            WHERE programme_id = $1 AND month = $2 AND origin = 'schedule' AND leader_id IS NULL
+            """, programmeId, month.FirstDay), cancellationToken);
+
     /// <summary>The published run of a programme's month and variant, if any.</summary>
     public Task<StoredBulletin?> FindPublishedAsync(string programmeId, YearMonth month, string? leaderId, CancellationToken cancellationToken) =>
         ReadOneAsync(Command($"""

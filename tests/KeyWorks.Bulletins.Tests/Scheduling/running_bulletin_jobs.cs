@@ -54,6 +54,24 @@ public sealed class running_bulletin_jobs(PostgresClusterFixture cluster, Printe
     }
 
     [Fact]
+    public async Task a_scheduled_run_whose_node_died_before_scheduling_its_draft_is_drafted_when_the_firing_runs_again()
+    {
+        await using var db = await DemoDatabase.CreateAsync(cluster, Ct);
+        // The firing's node stored the run and died before it scheduled the draft: the row alone, no trigger.
+        var drafter = new BulletinDrafter(db.Events, db.Bulletins, printer.Printer, TimeProvider.System);
+        var dead = new BulletinRequests(db.Events, db.Bulletins, drafter, new QueuedOnly(), TimeProvider.System);
+        var queued = Assert.Single(await dead.QueueScheduledAsync(Ct));
+
+        // The firing runs again on a live node (Quartz recovers a dead node's firing; here the trigger fires anew).
+        await using var node = await JobNode.StartAsync(db, printer.Printer, Fast(At(DateTimeOffset.UtcNow.AddSeconds(10))));
+        var drafted = await WaitForAsync(db, async () => await db.Bulletins.GetAsync(queued.Id, Ct) is { Status: BulletinStatus.Drafted } r ? r : null,
+            TimeSpan.FromSeconds(90));
+
+        Assert.Single(await db.Bulletins.ListAsync(null, 0, 10, Ct));
+        Assert.Equal((1, null), (drafted.Attempts, drafted.Failure));
+    }
+
+    [Fact]
     public async Task a_monthly_firing_missed_while_every_node_was_down_is_drafted_at_the_next_start()
     {
         await using var db = await DemoDatabase.CreateAsync(cluster, Ct);

@@ -1,4 +1,5 @@
 using KeyWorks.Bulletins.Drafting;
+using KeyWorks.Bulletins.Storing;
 
 namespace KeyWorks.Bulletins.Tests.Storing;
 
@@ -10,6 +11,16 @@ internal sealed class QueuedOnly : IBulletinQueue
     public Task EnqueueAsync(Guid bulletinId, CancellationToken cancellationToken)
     {
         Queued.Add(bulletinId);
+        return Task.CompletedTask;
+    }
+
+    public Task EnsureEnqueuedAsync(StoredBulletin queued, CancellationToken cancellationToken)
+    {
+        if (!Queued.Contains(queued.Id))
+        {
+            Queued.Add(queued.Id);
+        }
+
         return Task.CompletedTask;
     }
 }

@@ -122,6 +122,22 @@ public sealed class drafting_stored_bulletins(PostgresClusterFixture cluster, Pr
     }
 
     [Fact]
+    public async Task a_repeated_request_whose_first_node_died_before_scheduling_the_draft_schedules_it_on_the_node_that_answers()
+    {
+        await using var db = await DemoDatabase.CreateAsync(cluster, Ct);
+        // The first node stored the run; what its queue holds died with it.
+        var (dead, _, _) = Services(db, TimeProvider.System);
+        var first = await dead.GenerateAsync(DemoProgramme.ProgrammeId, October, null, "office-zhou", "repeat-after-crash", Ct);
+
+        var (live, _, queue) = Services(db, TimeProvider.System);
+        var repeated = await live.GenerateAsync(DemoProgramme.ProgrammeId, October, null, "office-zhou", "repeat-after-crash", Ct);
+
+        Assert.Equal(first.Id, repeated.Id);
+        Assert.Equal([first.Id], queue.Queued);
+        Assert.Equal(1, await db.Bulletins.CountAsync(null, Ct));
+    }
+
+    [Fact]
     public async Task publishing_freezes_the_draft_with_the_offices_recommendations_and_a_leaders_variant_puts_their_projects_first()
     {
         await using var db = await DemoDatabase.CreateAsync(cluster, Ct);

@@ -12,7 +12,7 @@ public static class BulletinScenario
     public static async Task<string> ProgrammeIdAsync(Scenario scenario) =>
         (await scenario.PostAsync(Caller.Office, "{ programmes { id } }")).GetProperty("data").GetProperty("programmes")[0].GetProperty("id").GetString()!;
 
-    /// <summary>The latest month whose cutoff (the 10th of the next month, 24:00 China time) has passed.</summary>
+    /// <summary>The latest month whose cutoff (its last day, 24:00 China time) has passed.</summary>
     public static string ClosedMonth()
     {
         var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
