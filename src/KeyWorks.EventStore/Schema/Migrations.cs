@@ -6,7 +6,8 @@ namespace KeyWorks.EventStore.Schema;
 internal static class Migrations
 {
     public static IReadOnlyList<string> All(string schema) =>
-        [Initial(schema), PositionsLast(schema), ExplicitRecordedTime(schema), HeadTimeOnCounter(schema), AppendOnlyEvents(schema)];
+        [Initial(schema), PositionsLast(schema), ExplicitRecordedTime(schema), HeadTimeOnCounter(schema), AppendOnlyEvents(schema),
+         PlainStreamIndex(schema)];
 
     private static string Initial(string s) => $$"""
         CREATE TABLE {{s}}.streams (
@@ -672,5 +673,41 @@ internal static class Migrations
         DROP TRIGGER IF EXISTS event_batches_append_only ON {{s}}.event_batches;
         CREATE TRIGGER event_batches_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON {{s}}.event_batches
             FOR EACH STATEMENT EXECUTE FUNCTION {{s}}.refuse_event_change();
+        """;
+    /// <summary>
+    /// Cheaper event rows. The unique <c>(stream_id, version)</c> constraint becomes a plain index (stream reads need it):
+    /// versions are handed out only by <c>append_events</c>, from the stream row's version under its row lock, so two
+    /// events cannot share one; the database guards that source instead: a stream's version never goes back and a stream
+    /// row is never deleted, renamed or truncated (triggers, SQLSTATE 23001). Stream ids and type names compare bytewise
+    /// (collation "C", the order the store already locks streams in): equality is unchanged and index inserts no longer
+    /// go through the locale's comparison. Runs again harmlessly.
+    /// </summary>
+    private static string PlainStreamIndex(string s) => $$"""
+        DROP VIEW IF EXISTS {{s}}.events;
+        ALTER TABLE {{s}}.event_rows DROP CONSTRAINT IF EXISTS event_rows_stream_version;
+        ALTER TABLE {{s}}.event_rows ALTER COLUMN stream_id TYPE text COLLATE "C", ALTER COLUMN type TYPE text COLLATE "C";
+        ALTER TABLE {{s}}.streams ALTER COLUMN id TYPE text COLLATE "C";
+        CREATE INDEX IF NOT EXISTS event_rows_stream_version ON {{s}}.event_rows (stream_id, version);
+        CREATE VIEW {{s}}.events AS
+        SELECT b.first_position + r.seq - 1 AS position, r.stream_id, r.version, r.event_id, r.type, r.data, r.user_name,
+               r.correlation_id, r.causation_id, r.idempotency_key, b.recorded_at, r.business_date,
+               b.first_position AS batch_first, b.last_position AS batch_last, r.seq
+        FROM {{s}}.event_batches b
+        JOIN {{s}}.event_rows r ON r.batch = b.batch;
+
+        CREATE OR REPLACE FUNCTION {{s}}.refuse_stream_rewind() RETURNS trigger LANGUAGE plpgsql AS $fn$
+        BEGIN
+            RAISE EXCEPTION 'stream versions only grow: % of %.% is refused', TG_OP, TG_TABLE_SCHEMA, TG_TABLE_NAME
+                USING ERRCODE = 'restrict_violation';
+        END
+        $fn$;
+        -- An AFTER row trigger with a WHEN condition: the condition is evaluated as each row is updated and nothing is
+        -- queued when it is false, so an append pays one comparison, not a function call.
+        DROP TRIGGER IF EXISTS streams_version_grows ON {{s}}.streams;
+        CREATE TRIGGER streams_version_grows AFTER UPDATE ON {{s}}.streams
+            FOR EACH ROW WHEN (NEW.version < OLD.version OR NEW.id <> OLD.id) EXECUTE FUNCTION {{s}}.refuse_stream_rewind();
+        DROP TRIGGER IF EXISTS streams_kept ON {{s}}.streams;
+        CREATE TRIGGER streams_kept BEFORE DELETE OR TRUNCATE ON {{s}}.streams
+            FOR EACH STATEMENT EXECUTE FUNCTION {{s}}.refuse_stream_rewind();
         """;
 }
