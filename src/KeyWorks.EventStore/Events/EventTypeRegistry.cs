@@ -11,6 +11,7 @@ namespace KeyWorks.EventStore.Events;
 /// </summary>
 public sealed class EventTypeRegistry
 {
+    private static readonly Lock FreezeLock = new();
     private readonly Dictionary<string, Registration> _byName = new(StringComparer.Ordinal);
     private readonly Dictionary<Type, Registration> _byType = [];
     private readonly Dictionary<string, Upcaster> _upcasters = new(StringComparer.Ordinal);
@@ -132,8 +133,15 @@ public sealed class EventTypeRegistry
     {
         if (!_jsonOptions.IsReadOnly)
         {
-            _jsonOptions.TypeInfoResolver ??= new DefaultJsonTypeInfoResolver();
-            _jsonOptions.MakeReadOnly();
+            // Sessions of many threads may serialise their first events at once; the options are frozen once.
+            lock (FreezeLock)
+            {
+                if (!_jsonOptions.IsReadOnly)
+                {
+                    _jsonOptions.TypeInfoResolver ??= new DefaultJsonTypeInfoResolver();
+                    _jsonOptions.MakeReadOnly();
+                }
+            }
         }
 
         return _jsonOptions.GetTypeInfo(type);

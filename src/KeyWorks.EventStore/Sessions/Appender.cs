@@ -20,9 +20,14 @@ internal sealed class Appender(PostgresEventStore store)
     private const int MaxEventsPerCall = 5000;
 
     // A few calls in flight let parsing, stream locks and index work overlap; only position assignment to commit is serial.
+    // Small sessions gain most from being combined, so they get few calls; while many events wait, each call's row inserts
+    // are long parallel work next to a short serial part, and more calls in flight keep both cores busy (measured).
     private const int MaxCallsInFlight = 4;
+    private const int MaxCallsInFlightWhenBusy = 8;
+    private const int BusyWaitingEvents = 200;
     private readonly ConcurrentQueue<AppendRequest> _queue = new();
     private int _flushing;
+    private int _waitingEvents;
 
     public async Task<IReadOnlyList<AppendResult>> AppendAsync(AppendRequest request, CancellationToken cancellationToken)
     {
@@ -34,6 +39,7 @@ internal sealed class Appender(PostgresEventStore store)
             return await request.Completion.Task;
         }
 
+        Interlocked.Add(ref _waitingEvents, request.EventCount);
         _queue.Enqueue(request);
         if (TryTakeFlushSlot())
         {
@@ -56,6 +62,8 @@ internal sealed class Appender(PostgresEventStore store)
                 events += next.EventCount;
             }
 
+            Interlocked.Add(ref _waitingEvents, -events);
+
             if (batch.Count == 0)
             {
                 Interlocked.Decrement(ref _flushing);
@@ -76,7 +84,8 @@ internal sealed class Appender(PostgresEventStore store)
         while (true)
         {
             var current = Volatile.Read(ref _flushing);
-            if (current >= MaxCallsInFlight)
+            var limit = Volatile.Read(ref _waitingEvents) >= BusyWaitingEvents ? MaxCallsInFlightWhenBusy : MaxCallsInFlight;
+            if (current >= limit)
             {
                 return false;
             }
