@@ -22,7 +22,7 @@ internal sealed class Appender(PostgresEventStore store)
     // A few calls in flight let parsing, stream locks and index work overlap; only position assignment to commit is serial.
     // Small sessions gain most from being combined, so they get few calls; while many events wait, each call's row inserts
     // are long parallel work next to a short serial part, and more calls in flight keep both cores busy (measured).
-    private const int MaxCallsInFlight = 4;
+    private const int MaxCallsInFlight = 2;
     private const int MaxCallsInFlightWhenBusy = 8;
     private const int BusyWaitingEvents = 200;
     private readonly ConcurrentQueue<AppendRequest> _queue = new();
