@@ -20,9 +20,12 @@ export function wanToWholeYuan(text: string): Decimal | null {
   return yuan.toString()
 }
 
-/** Yuan (as the API gives them, e.g. "12345678.00") to 万元 without trailing zeros: "1234.5678"; null when not exact. */
-export function yuanToWan(yuan: Decimal): string | null {
-  const match = /^(\d+)(?:\.(\d*))?$/.exec(yuan.trim())
+/**
+ * Yuan (as the API gives them, e.g. "12345678.00"; a JSON number is taken too) to 万元 without trailing zeros:
+ * "1234.5678"; null when not a whole, non-negative number of yuan.
+ */
+export function yuanToWan(yuan: Decimal | number): string | null {
+  const match = /^(\d+)(?:\.(\d*))?$/.exec(String(yuan).trim())
   if (!match || /[1-9]/.test(match[2] ?? '')) return null
   const digits = match[1]!.replace(/^0+(?=\d)/, '').padStart(5, '0')
   const whole = digits.slice(0, -4).replace(/^0+(?=\d)/, '')
@@ -95,7 +98,7 @@ export function monthlyYuan(monthlyWan: string[]): Decimal[] | null {
  * Errors by input field (`monthly`, `reason`, `year`, and `month1`…`month12` beside each bad month). A reason is
  * required when the year already has a plan (a revision); the year's total may not exceed the total investment.
  */
-export function checkAnnualPlan(form: AnnualPlanForm, context: { planExists: boolean; totalInvestment: Decimal | null }): FieldErrors {
+export function checkAnnualPlan(form: AnnualPlanForm, context: { planExists: boolean; totalInvestment: Decimal | number | null }): FieldErrors {
   const errors: FieldErrors = {}
   if (!form.year || form.year < 2000 || form.year > 2100) errors.year = tr('请选择年度', 'Choose the year')
   if (form.monthlyWan.length !== 12) errors.monthly = tr('年度计划需 12 个月', 'A plan has 12 months')
@@ -110,7 +113,7 @@ export function checkAnnualPlan(form: AnnualPlanForm, context: { planExists: boo
     errors.monthly = tr(`${bad.join('、')} 月的金额不对：填不小于 0 的万元数，最多 4 位小数`, `Months ${bad.join(', ')}: enter 万元, not negative, at most 4 decimals`)
   } else if (!errors.monthly && context.totalInvestment !== null) {
     const total = sumYuan(monthlyYuan(form.monthlyWan) ?? [])
-    const whole = context.totalInvestment.split('.')[0] ?? '0'
+    const whole = String(context.totalInvestment).split('.')[0] ?? '0'
     if (/^\d+$/.test(whole) && BigInt(total) > BigInt(whole)) errors.monthly = tr('年度计划超过项目总投资', 'The plan exceeds the total investment')
   }
   if (context.planExists && blank(form.reason)) errors.reason = tr('该年度计划已下达，调整须说明原因', 'The plan is set; give the reason for revising it')

@@ -29,6 +29,7 @@ describe('money typed in 万元', () => {
     expect(yuanToWan('1')).toBe('0.0001')
     expect(yuanToWan('0.00')).toBe('0')
     expect(yuanToWan('1.50')).toBeNull()
+    expect(yuanToWan(5050000)).toBe('505')
     expect(sumYuan(['12345678', '1', '9007199254740993'])).toBe('9007199267086672')
     expect(monthlyYuan(['1', '', '0.5', ...Array<string>(9).fill('')])).toEqual(['10000', '0', '5000', ...Array<string>(9).fill('0')])
     expect(monthlyYuan(['-1', ...Array<string>(11).fill('')])).toBeNull()
@@ -82,6 +83,7 @@ describe('the annual plan', () => {
     const form = { year: 2026, monthlyWan: months('12500', '12500.0001'), reason: '' }
     expect(Object.keys(checkAnnualPlan(form, { planExists: false, totalInvestment: '250000000.00' }))).toEqual(['monthly'])
     expect(checkAnnualPlan({ ...form, monthlyWan: months('12500', '12500') }, { planExists: false, totalInvestment: '250000000.00' })).toEqual({})
+    expect(Object.keys(checkAnnualPlan(form, { planExists: false, totalInvestment: 250000000 }))).toEqual(['monthly'])
   })
 })
 
