@@ -48,6 +48,7 @@ public sealed class planning_projects(DashboardSite site)
         await ChooseAsync(page, dialog.GetByLabel("分包领导"), Name("leader"));
         await ChooseAsync(page, dialog.GetByLabel("牵头单位"), Name("leadUnit"));
         await ChooseAsync(page, dialog.GetByLabel("责任单位"), Name("responsibleUnit"));
+        await browser.ScreenshotAsync("planning-register-390");
         await page.GetByRole(AriaRole.Button, new() { Name = "登记项目", Exact = true }).ClickAsync();
 
         await page.WaitForURLAsync(new Regex(@"#/projects/[^/]+$"));
@@ -66,6 +67,7 @@ public sealed class planning_projects(DashboardSite site)
         }
 
         await Expect(plan.Locator(".total")).ToContainTextAsync("1,150.5000万元");
+        await browser.ScreenshotAsync("planning-annual-plan-390");
         await plan.GetByRole(AriaRole.Button, new() { Name = "下达计划", Exact = true }).ClickAsync();
         await Expect(plan).ToBeHiddenAsync();
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "调整年度计划", Exact = true })).ToBeVisibleAsync();

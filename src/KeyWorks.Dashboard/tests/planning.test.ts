@@ -124,3 +124,31 @@ describe('one idempotency key per opening of a form', () => {
     expect(seen.at(-1)).toBe('key-2')
   })
 })
+
+describe('a planning form while it sends', () => {
+  it('ignores a second click, and a corrected re-submit after the API refused a field keeps the key', async () => {
+    const { useFormOpeningSubmitter } = await import('../src/api/submit')
+    let n = 0
+    const form = useFormOpeningSubmitter({}, new FormOpeningSubmission(() => `key-${++n}`))
+    form.open()
+    const sent: string[] = []
+    let answer = (_: { errors: { code: string; message: string; field: string[] | null }[] }) => {}
+    const send = (key: string) => {
+      sent.push(key)
+      return new Promise<{ errors: { code: string; message: string; field: string[] | null }[] }>((resolve) => { answer = resolve })
+    }
+    const first = form.submit({ reason: '' }, send, (p) => p.errors)
+    expect(form.busy.value).toBe(true)
+    expect(await form.submit({ reason: '' }, send, (p) => p.errors)).toBeNull()
+    answer({ errors: [{ code: 'REQUIRED', message: '调整计划须说明原因', field: ['input', 'reason'] }] })
+    expect(await first).toBeNull()
+    expect(form.fieldErrors.reason).toBe('调整计划须说明原因')
+    const second = form.submit({ reason: '征迁滞后' }, send, (p) => p.errors)
+    answer({ errors: [] })
+    expect(await second).toEqual({ errors: [] })
+    expect(sent).toEqual(['key-2', 'key-2'])
+    form.open()
+    expect(form.key()).toBe('key-3')
+    expect(form.fieldErrors.reason).toBeUndefined()
+  })
+})
