@@ -10,7 +10,7 @@ namespace KeyWorks.Dashboard.Tests;
 [CollectionDefinition(nameof(ChangingTheProgramme), DisableParallelization = true)]
 public sealed class ChangingTheProgramme;
 
-/// <summary>The office's planning forms: 新建项目, 下达年度计划, 新增节点; other roles get none of them.</summary>
+/// <summary>The office's planning forms: 新建项目, 下达/调整年度计划, 新增节点, 节点调整; other roles get none of them.</summary>
 [Collection(nameof(ChangingTheProgramme))]
 public sealed class planning_projects(DashboardSite site)
 {
@@ -19,12 +19,12 @@ public sealed class planning_projects(DashboardSite site)
     private const string Registered = """
         query($id: ID!) { project(id: $id) {
           name township totalInvestment: figures { totalInvestment } leader { name } leadUnit { name } responsibleUnit { name }
-          plannedStart plannedCompletion annualPlan { year total monthly } nodes { name plannedDate }
+          plannedStart plannedCompletion annualPlan { year total monthly } nodes { name plannedDate replannedDate replanReason }
         } }
         """;
 
     [Fact]
-    public async Task the_office_registers_a_project_on_a_phone_sets_its_annual_plan_and_adds_a_node()
+    public async Task the_office_registers_a_project_on_a_phone_sets_its_annual_plan_and_plans_a_node()
     {
         var choices = await site.QueryAsync(DashboardSite.Users.Office, Choices);
         var year = choices.GetProperty("programmes")[0].GetProperty("year").GetInt32();
@@ -81,11 +81,28 @@ public sealed class planning_projects(DashboardSite site)
         await Expect(node).ToBeHiddenAsync();
         await Expect(page.Locator(".nodes tbody tr", new() { HasTextString = "箱涵主体完工" })).ToContainTextAsync($"{year}-09-30");
 
+        await page.GetByRole(AriaRole.Button, new() { Name = "调整年度计划", Exact = true }).ClickAsync();
+        await plan.GetByLabel("12月计划（万元）", new() { Exact = true }).FillAsync("200");
+        await plan.GetByRole(AriaRole.Button, new() { Name = "调整计划", Exact = true }).ClickAsync();
+        await Expect(plan.Locator(".el-form-item.is-error")).ToContainTextAsync("调整须说明原因");
+        await plan.GetByRole(AriaRole.Button, new() { Name = "取消", Exact = true }).ClickAsync();
+
+        var row = page.Locator(".nodes tbody tr", new() { HasTextString = "箱涵主体完工" });
+        await row.GetByRole(AriaRole.Button, new() { Name = "调整", Exact = true }).ClickAsync();
+        await node.GetByLabel("调整后日期").FillAsync($"{year}-10-31");
+        await node.GetByLabel("调整原因").FillAsync("管线迁改滞后");
+        await node.GetByRole(AriaRole.Button, new() { Name = "调整", Exact = true }).ClickAsync();
+        await Expect(node).ToBeHiddenAsync();
+        await Expect(row).ToContainTextAsync($"{year}-10-31");
+
         project = (await site.QueryAsync(DashboardSite.Users.Office, Registered, new { id })).GetProperty("project");
         var annual = project.GetProperty("annualPlan");
         Assert.Equal(11_505_000m, Figures.Amount(annual.GetProperty("total")));
         Assert.Equal(505_000m, Figures.Amount(annual.GetProperty("monthly")[2]));
-        Assert.Contains(project.GetProperty("nodes").EnumerateArray(), n => n.GetProperty("name").GetString() == "箱涵主体完工");
+        var planned = project.GetProperty("nodes").EnumerateArray().Single(n => n.GetProperty("name").GetString() == "箱涵主体完工");
+        Assert.Equal($"{year}-09-30", planned.GetProperty("plannedDate").GetString());
+        Assert.Equal($"{year}-10-31", planned.GetProperty("replannedDate").GetString());
+        Assert.Equal("管线迁改滞后", planned.GetProperty("replanReason").GetString());
         await Expect(page.Locator(".kpi", new() { HasTextString = "年度计划" })).ToContainTextAsync(Figures.Money(annual.GetProperty("total")));
         await browser.AssertCleanAsync();
     }
