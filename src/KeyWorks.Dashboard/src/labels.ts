@@ -1,6 +1,6 @@
 import { locale } from './i18n'
 import type {
-  BulletinStatus, Light, NodeStatus, ProblemCategory, ProblemStage, ProjectCategory, ProjectStatus, ReportKind, ReportStatus, Role,
+  BulletinStatus, Light, NodeKind, NodeStatus, ProblemCategory, ProblemStage, ProjectCategory, ProjectStatus, ReportKind, ReportStatus, Role,
 } from './api/scalars'
 
 /** Names of the schema's enums: Chinese as the schema's descriptions give them, English on the language switch. */
@@ -71,3 +71,15 @@ export const bulletinStatusLabels = localized<BulletinStatus>(
 export const allCategories = Object.keys(categoryLabels) as ProjectCategory[]
 export const allProblemCategories = Object.keys(problemCategoryLabels) as ProblemCategory[]
 export const allLights: Light[] = ['GREEN', 'YELLOW', 'RED']
+
+export const nodeKinds: NodeKind[] = ['PERMITS', 'LAND_HANDOVER', 'CONSTRUCTION_START', 'MAIN_WORKS_COMPLETE', 'COMPLETION_ACCEPTANCE', 'IN_OPERATION', 'CUSTOM']
+export const nodeKindLabels = localized<NodeKind>(
+  {
+    PERMITS: '手续办理', LAND_HANDOVER: '征迁交地', CONSTRUCTION_START: '开工建设', MAIN_WORKS_COMPLETE: '主体完工',
+    COMPLETION_ACCEPTANCE: '竣工验收', IN_OPERATION: '投产达效 / 交付使用', CUSTOM: '自定义节点',
+  },
+  {
+    PERMITS: 'Permits', LAND_HANDOVER: 'Land handover', CONSTRUCTION_START: 'Construction start', MAIN_WORKS_COMPLETE: 'Main works complete',
+    COMPLETION_ACCEPTANCE: 'Completion and acceptance', IN_OPERATION: 'In operation', CUSTOM: 'Custom node',
+  },
+)

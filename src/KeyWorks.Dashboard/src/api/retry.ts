@@ -86,3 +86,33 @@ export class IdempotentSubmission {
     this.input = null
   }
 }
+
+/**
+ * The idempotency key of one opening of a form that creates or plans something (项目登记, 年度计划, 节点计划): made when
+ * the form opens and kept until it is opened again, whatever is changed in between. A double click, an automatic
+ * retry or a re-submit after correcting a rejected field all carry the same key, so the server records the form at
+ * most once: a rejected input appends nothing, and a registration whose answer was lost is answered with the first.
+ */
+export class FormOpeningSubmission {
+  private key: string
+  private readonly newKey: () => string
+
+  constructor(newKey: () => string = () => crypto.randomUUID()) {
+    this.newKey = newKey
+    this.key = newKey()
+  }
+
+  /** A new opening of the form: a new key. */
+  open(): void {
+    this.key = this.newKey()
+  }
+
+  /** The key every submission of this opening carries. */
+  keyFor(_input?: unknown): string {
+    return this.key
+  }
+
+  async submit<T>(_input: unknown, send: (key: string) => Promise<T>, options?: RetryOptions): Promise<T> {
+    return sendWithRetry(this.key, send, options)
+  }
+}

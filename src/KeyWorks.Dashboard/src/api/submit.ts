@@ -1,6 +1,6 @@
 import { reactive, ref } from 'vue'
 import { RequestError } from './errors'
-import { IdempotentSubmission, type RetryOptions } from './retry'
+import { FormOpeningSubmission, IdempotentSubmission, type RetryOptions } from './retry'
 import type { UserError } from './scalars'
 
 /** Splits a payload's errors into those beside a field (by the last element of `field`) and the rest. */
@@ -19,8 +19,7 @@ export function splitUserErrors(errors: UserError[]): { fields: Record<string, s
  * A form's submit: one idempotency key per submission, retried with backoff on a dropped connection,
  * with the API's field errors and error codes kept for the template.
  */
-export function useSubmitter(retry: RetryOptions = {}) {
-  const submission = new IdempotentSubmission()
+export function useSubmitter(retry: RetryOptions = {}, submission: Pick<IdempotentSubmission, 'submit'> = new IdempotentSubmission()) {
   const busy = ref(false)
   const retrying = ref('')
   const fieldErrors = reactive<Record<string, string>>({})
@@ -69,4 +68,24 @@ export function useSubmitter(retry: RetryOptions = {}) {
   }
 
   return { submit, clear, busy, retrying, fieldErrors, formError, errorCode }
+}
+
+/**
+ * A submitter whose idempotency key belongs to one opening of the form (see `FormOpeningSubmission`): call `open()`
+ * each time the form is shown; until then every submit, retry or correction carries the same key.
+ */
+export function useFormOpeningSubmitter(retry: RetryOptions = {}, submission = new FormOpeningSubmission()) {
+  const submitter = useSubmitter(retry, submission)
+  const busy = submitter.busy
+  /** Starts a new opening: a new key and no errors shown. */
+  function open(): void {
+    submission.open()
+    submitter.clear()
+  }
+  /** Like `submit`, but a second call while one is in flight (a double click) is ignored. */
+  async function submitOnce<T>(input: unknown, send: (key: string) => Promise<T>, errorsOf: (payload: T) => UserError[]): Promise<T | null> {
+    if (busy.value) return null
+    return submitter.submit(input, send, errorsOf)
+  }
+  return { ...submitter, submit: submitOnce, open, key: () => submission.keyFor() }
 }
