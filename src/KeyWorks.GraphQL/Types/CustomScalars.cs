@@ -15,8 +15,12 @@ public static class CustomScalars
     /// <summary>An instant as ISO 8601 with offset; resolvers see <see cref="DateTimeOffset"/>.</summary>
     public static ScalarType DateTime() => new DateTimeScalar();
 
-    /// <summary>An exact decimal number written as a JSON number; resolvers see <see cref="decimal"/>.</summary>
-    public static ScalarType Decimal() => new DecimalScalar();
+    /// <summary>
+    /// An exact decimal number written as a JSON number, or with <paramref name="asString"/> as a JSON string
+    /// (<c>"155000000.00"</c>, for clients that would read a number as a binary float); resolvers see
+    /// <see cref="decimal"/>. Input is taken as a number or a numeric string either way.
+    /// </summary>
+    public static ScalarType Decimal(bool asString = false) => new DecimalScalar(asString);
 
     /// <summary>A 64-bit integer written as a JSON number; resolvers see <see cref="long"/>.</summary>
     public static ScalarType Long() => new LongScalar();
@@ -94,19 +98,26 @@ public static class CustomScalars
 
     private sealed class DecimalScalar : ScalarType
     {
-        public DecimalScalar()
+        private readonly bool _asString;
+
+        public DecimalScalar(bool asString)
             : base("Decimal")
         {
-            Description = "An exact decimal number.";
+            _asString = asString;
+            Description = asString ? "An exact decimal number, written as a JSON string." : "An exact decimal number.";
         }
 
-        public override object? Serialize(object value) => value switch
+        public override object? Serialize(object value)
         {
-            decimal m => m,
-            int or long or short or byte => Convert.ToDecimal(value, CultureInfo.InvariantCulture),
-            double d when !double.IsNaN(d) && !double.IsInfinity(d) => (decimal)d,
-            _ => throw new GraphQLException($"Decimal cannot represent value: {Inspect(value)}"),
-        };
+            var exact = value switch
+            {
+                decimal m => m,
+                int or long or short or byte => Convert.ToDecimal(value, CultureInfo.InvariantCulture),
+                double d when !double.IsNaN(d) && !double.IsInfinity(d) => (decimal)d,
+                _ => throw new GraphQLException($"Decimal cannot represent value: {Inspect(value)}"),
+            };
+            return _asString ? exact.ToString(CultureInfo.InvariantCulture) : exact;
+        }
 
         public override object? ParseValue(object? value) => value switch
         {

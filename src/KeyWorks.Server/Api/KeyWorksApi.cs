@@ -22,9 +22,13 @@ public static class KeyWorksApi
     public static ExecutionOptions Execution { get; } =
         ExecutionOptions.Default with { MaxCost = 1_000_000, TranslateException = DatabaseFailures.ToRetriable };
 
-    /// <summary>Builds the executable schema from the SDL files in <see cref="SchemaFolder"/>.</summary>
+    /// <summary>
+    /// Builds the executable schema from the SDL files in <see cref="SchemaFolder"/>. Money (<c>Decimal</c>) is written
+    /// as a JSON string, as the contract says, so no client reads it as a binary float.
+    /// </summary>
     public static Schema BuildSchema() =>
         SchemaBuilder.FromFiles(Directory.GetFiles(SchemaFolder, "*.graphql").Order(StringComparer.Ordinal))
+            .BindScalar(CustomScalars.Decimal(asString: true))
             .BindAuth()
             .BindProjects()
             .BindProjectMutations()

@@ -58,6 +58,12 @@ public sealed class building_schemas_from_sdl
         Assert.Throws<GraphQLException>(() => date.ParseValue("01/03/2026"));
         Assert.Equal(12.50m, money.ParseValue("12.50"));
         Assert.Equal(0.1m, money.ParseLiteral(KeyWorks.GraphQL.Language.Parser.ParseValue("0.1")));
+        Assert.Equal(155000000.00m, money.Serialize(155000000.00m));
+        var asString = CustomScalars.Decimal(asString: true);
+        Assert.Equal("155000000.00", asString.Serialize(155000000.00m));
+        Assert.Equal("0.1", asString.Serialize(0.1m));
+        Assert.Equal(12.50m, asString.ParseValue("12.50"));
+        Assert.Equal(7m, asString.ParseValue(7L));
     }
 
     [Fact]

@@ -38,6 +38,7 @@ public sealed class reading_project_records(DemoServer demo)
             """)).GetProperty("data").GetProperty("project");
 
         var plan = project.GetProperty("annualPlan");
+        Assert.Equal(JsonValueKind.String, plan.GetProperty("total").ValueKind); // money is an exact decimal string
         var monthly = plan.GetProperty("monthly").EnumerateArray().Select(Scenario.Amount).ToList();
         Assert.Equal(12, monthly.Count);
         Assert.Equal(monthly.Sum(), Scenario.Amount(plan.GetProperty("total")));
