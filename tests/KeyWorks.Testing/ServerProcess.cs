@@ -1,7 +1,10 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text;
+using System.Text.Json;
 
 namespace KeyWorks.Testing;
 
@@ -91,6 +94,29 @@ public sealed class ServerProcess : IAsyncDisposable
         }
 
         return new ServerProcess(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start"), chosenPort);
+    }
+
+    /// <summary>Posts a GraphQL request to <c>/graphql</c>, with a bearer token when given, and returns the answer.</summary>
+    public async Task<JsonElement> PostGraphQLAsync(string query, object? variables, string? token, CancellationToken cancellationToken)
+    {
+        using var client = new HttpClient { BaseAddress = BaseAddress };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "graphql") { Content = JsonContent.Create(new { query, variables }) };
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        using var response = await client.SendAsync(request, cancellationToken);
+        return await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+    }
+
+    /// <summary>Signs in and returns the token; throws with the answer when refused.</summary>
+    public async Task<string> LoginAsync(string userName, string password, CancellationToken cancellationToken)
+    {
+        var result = await PostGraphQLAsync("mutation($u: String!, $p: String!) { login(input: {username: $u, password: $p}) { token errors { code } } }",
+            new { u = userName, p = password }, null, cancellationToken);
+        var token = result.GetProperty("data").GetProperty("login").GetProperty("token");
+        return token.ValueKind == JsonValueKind.String ? token.GetString()! : throw new InvalidOperationException(result.ToString());
     }
 
     /// <summary>Polls <c>/health</c> until it answers 200; false when the process exits or the time runs out.</summary>

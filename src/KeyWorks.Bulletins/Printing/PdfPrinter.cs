@@ -78,11 +78,8 @@ public sealed class PdfPrinter : IAsyncDisposable
                     TaskScheduler.Default).Unwrap();
             }
 
-            if (started.IsCompletedSuccessfully && job.Page is { } page && browser.TryKeep(page))
-            {
-                // The next job navigates this page: its renderer keeps fonts, shaping and compiled script warm.
-            }
-            else
+            // A kept page is navigated by the next job: its renderer keeps fonts, shaping and compiled script warm.
+            if (!(started.IsCompletedSuccessfully && job.Page is { } page && browser.TryKeep(page)))
             {
                 await CloseQuietlyAsync(job.Page);
             }

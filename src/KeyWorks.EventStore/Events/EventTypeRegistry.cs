@@ -11,7 +11,7 @@ namespace KeyWorks.EventStore.Events;
 /// </summary>
 public sealed class EventTypeRegistry
 {
-    private static readonly Lock FreezeLock = new();
+    private readonly Lock _freezeLock = new();
     private readonly Dictionary<string, Registration> _byName = new(StringComparer.Ordinal);
     private readonly Dictionary<Type, Registration> _byType = [];
     private readonly Dictionary<string, Upcaster> _upcasters = new(StringComparer.Ordinal);
@@ -134,7 +134,7 @@ public sealed class EventTypeRegistry
         if (!_jsonOptions.IsReadOnly)
         {
             // Sessions of many threads may serialise their first events at once; the options are frozen once.
-            lock (FreezeLock)
+            lock (_freezeLock)
             {
                 if (!_jsonOptions.IsReadOnly)
                 {

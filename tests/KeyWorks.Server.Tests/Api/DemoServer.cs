@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using KeyWorks.Testing;
@@ -61,27 +60,12 @@ public class DemoServer(PostgresClusterFixture cluster) : IAsyncLifetime
     protected virtual TimeSpan LoadTimeout => TimeSpan.FromMinutes(4);
 
     /// <summary>Posts a GraphQL request, with a bearer token when given, and returns the response body.</summary>
-    public async Task<JsonElement> PostAsync(string query, object? variables = null, string? token = null)
-    {
-        using var client = new HttpClient { BaseAddress = Server.BaseAddress };
-        using var request = new HttpRequestMessage(HttpMethod.Post, "graphql") { Content = JsonContent.Create(new { query, variables }) };
-        if (token is not null)
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        }
-
-        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
-        return await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
-    }
+    public Task<JsonElement> PostAsync(string query, object? variables = null, string? token = null) =>
+        Server.PostGraphQLAsync(query, variables, token, TestContext.Current.CancellationToken);
 
     /// <summary>Signs in and returns the token (fails the test when refused).</summary>
-    public async Task<string> LoginAsync(string userName, string password)
-    {
-        var result = await PostAsync("mutation($u: String!, $p: String!) { login(input: {username: $u, password: $p}) { token errors { code } } }",
-            new { u = userName, p = password });
-        var token = result.GetProperty("data").GetProperty("login").GetProperty("token");
-        return token.ValueKind == JsonValueKind.String ? token.GetString()! : throw new InvalidOperationException(result.ToString());
-    }
+    public Task<string> LoginAsync(string userName, string password) =>
+        Server.LoginAsync(userName, password, TestContext.Current.CancellationToken);
 
     public async ValueTask DisposeAsync()
     {

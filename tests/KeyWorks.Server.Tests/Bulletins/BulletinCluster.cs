@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
 using KeyWorks.Bulletins.Storing;
 using KeyWorks.Domain;
@@ -138,50 +136,34 @@ public sealed class BulletinCluster : IAsyncDisposable
     /// <summary>Signs in as the office on a node and reads the <c>bulletins</c> field there.</summary>
     public static async Task<JsonElement> BulletinsOnAsync(ServerProcess node)
     {
-        using var client = new HttpClient { BaseAddress = node.BaseAddress };
-        var answer = await PostAsync(client,
+        var answer = await node.PostGraphQLAsync(
             "{ bulletins(first: 10) { totalCount nodes { id status month issue attempts failure contentHash pageCount } } }", null,
-            await OfficeTokenAsync(client));
+            await OfficeTokenAsync(node), Ct);
         return Data(answer, "bulletins");
     }
 
     /// <summary>Asks a node, as the office, for a draft of the demo programme's month; the run's id.</summary>
     public static async Task<string> GenerateOnAsync(ServerProcess node, YearMonth month)
     {
-        using var client = new HttpClient { BaseAddress = node.BaseAddress };
-        var token = await OfficeTokenAsync(client);
-        var programme = Data(await PostAsync(client, "{ programmes { id } }", null, token), "programmes")[0].GetProperty("id").GetString();
-        var payload = Data(await PostAsync(client,
+        var token = await OfficeTokenAsync(node);
+        var programme = Data(await node.PostGraphQLAsync("{ programmes { id } }", null, token, Ct), "programmes")[0].GetProperty("id").GetString();
+        var payload = Data(await node.PostGraphQLAsync(
             "mutation($input: GenerateBulletinInput!) { generateBulletin(input: $input) { bulletin { id } errors { code message } } }",
             new { input = new { idempotencyKey = Guid.NewGuid().ToString("N"), programmeId = programme, month = month.FirstDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) } },
-            token), "generateBulletin");
+            token, Ct), "generateBulletin");
         return payload.GetProperty("bulletin") is { ValueKind: JsonValueKind.Object } bulletin
             ? bulletin.GetProperty("id").GetString()!
             : throw new InvalidOperationException(payload.ToString());
     }
 
-    private static async Task<string> OfficeTokenAsync(HttpClient client)
+    private static Task<string> OfficeTokenAsync(ServerProcess node)
     {
         var (office, password) = UserAccounts.DemoUsers.First(u => u.Account.Role == Role.Office);
-        var login = await PostAsync(client, "mutation($u: String!, $p: String!) { login(input: {username: $u, password: $p}) { token } }",
-            new { u = office.UserName, p = password }, null);
-        return Data(login, "login").GetProperty("token").GetString() ?? throw new InvalidOperationException(login.ToString());
+        return node.LoginAsync(office.UserName, password, Ct);
     }
 
     private static JsonElement Data(JsonElement answer, string field) =>
         answer.TryGetProperty("errors", out var errors) ? throw new InvalidOperationException(errors.ToString()) : answer.GetProperty("data").GetProperty(field);
-
-    private static async Task<JsonElement> PostAsync(HttpClient client, string query, object? variables, string? token)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "graphql") { Content = JsonContent.Create(new { query, variables }) };
-        if (token is not null)
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        }
-
-        using var response = await client.SendAsync(request, Ct);
-        return await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
-    }
 
     /// <summary>Polls until the probe answers; fails naming what it waited for, with the runs and both servers' output.</summary>
     public async Task<T> WaitForAsync<T>(string what, Func<Task<T?>> probe, TimeSpan timeout) where T : class

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using KeyWorks.Bulletins.Drafting;
 
 namespace KeyWorks.Server.Tests.Api.Mutations;
 
@@ -13,11 +14,8 @@ public static class BulletinScenario
         (await scenario.PostAsync(Caller.Office, "{ programmes { id } }")).GetProperty("data").GetProperty("programmes")[0].GetProperty("id").GetString()!;
 
     /// <summary>The latest month whose cutoff (its last day, 24:00 China time) has passed.</summary>
-    public static string ClosedMonth()
-    {
-        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
-        return today.AddMonths(today.Day > 10 ? -1 : -2).ToString("yyyy-MM-01", CultureInfo.InvariantCulture);
-    }
+    public static string ClosedMonth() =>
+        BulletinRequests.LatestClosedMonth(DateTimeOffset.UtcNow).FirstDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>Generates the closed month as the office (optionally a leader's variant) and waits until it is drafted; its id.</summary>
     public static async Task<string> DraftedAsync(Scenario scenario, string? leaderId)
