@@ -70,7 +70,7 @@ await using (database)
 
     builder.Services.AddSingleton(users);
     builder.Services.AddSingleton(new LoginThrottle(TimeProvider.System));
-    builder.Services.AddSingleton(new AccessTokens(signingKey, TimeProvider.System, TimeSpan.FromHours(12)));
+    builder.Services.AddSingleton(new AccessTokens(signingKey, clock.Time, TimeSpan.FromHours(12)));
     var schema = KeyWorksApi.BuildSchema();
     var app = builder.Build();
     app.UseWebSockets();

@@ -49,7 +49,9 @@ public sealed class DashboardSite : IAsyncLifetime
 
         await _cluster.InitializeAsync();
         var connectionString = await _cluster.CreateDatabaseAsync("dashboard");
-        _server = ServerProcess.Start(new Dictionary<string, string>
+        // The server and every browser context run on the suite's clock, so the forms' default months and dates agree with
+        // the server's on any day the suite runs.
+        _server = ServerProcess.Start(new Dictionary<string, string>(SuiteClock.ServerSettings)
         {
             ["KEYWORKS_DB"] = connectionString,
             ["KeyWorks__Demo__Load"] = "true",
@@ -111,6 +113,7 @@ public sealed class DashboardSite : IAsyncLifetime
             AcceptDownloads = true,
             ServiceWorkers = ServiceWorkerPolicy.Block,
         });
+        await context.Clock.InstallAsync(new ClockInstallOptions { TimeDate = SuiteClock.Now.UtcDateTime });
         if (english)
         {
             await context.AddInitScriptAsync("localStorage.setItem('keyworks.locale', 'en')");

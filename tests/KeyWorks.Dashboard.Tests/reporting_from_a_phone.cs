@@ -1,3 +1,4 @@
+using KeyWorks.Testing;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -117,7 +118,7 @@ public sealed class reporting_from_a_phone(DashboardSite site)
     public async Task the_apis_validation_message_is_shown_beside_its_field()
     {
         var projectId = await ContractorProjectAsync();
-        var month = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-01", System.Globalization.CultureInfo.InvariantCulture);
+        var month = SuiteClock.Today.ToString("yyyy-MM-01", System.Globalization.CultureInfo.InvariantCulture);
         // The API's own answer to what the form will send: an amount far above the total investment, without a note.
         var refused = await site.PostAsync("""
             mutation($input: ReportInvestmentInput!) { reportInvestment(input: $input) { errors { code message field } } }

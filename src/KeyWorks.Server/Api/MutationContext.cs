@@ -118,6 +118,24 @@ public sealed class MutationContext
         .Select(p => p.State.Id)]);
 
     /// <summary>
+    /// Records the command at the server's clock. A concurrent mutation that read the clock a moment later may commit
+    /// first; the clock has moved on since, so it is read again (a few times, in case of a node whose clock is behind).
+    /// </summary>
+    private async Task<CommandResult> RecordAtClockAsync(object command, string? step)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await _commands.ImportAsync(new IssuedCommand(command, Actor, _clock.Time.GetUtcNow()), StoreKey(step), CancellationToken);
+            }
+            catch (RecordedTimeException) when (attempt < 3)
+            {
+            }
+        }
+    }
+
+    /// <summary>
     /// Runs a command as the user with the mutation's idempotency key (per user, plus <paramref name="step"/> when one
     /// mutation runs several commands), then waits until the live read model and the project records have applied what it appended. A domain
     /// rule's rejection becomes a payload error: its field is named by <paramref name="fields"/> (the command's field name
@@ -128,9 +146,7 @@ public sealed class MutationContext
         CommandResult result;
         try
         {
-            result = _clock.RecordsAtClock
-                ? await _commands.ImportAsync(new IssuedCommand(command, Actor, _clock.Time.GetUtcNow()), StoreKey(step), CancellationToken)
-                : await _commands.ExecuteAsync(command, Actor, StoreKey(step), CancellationToken);
+            result = _clock.RecordsAtClock ? await RecordAtClockAsync(command, step) : await _commands.ExecuteAsync(command, Actor, StoreKey(step), CancellationToken);
         }
         catch (RecordedTimeException)
         {

@@ -2,6 +2,7 @@ using KeyWorks.Bulletins.Printing;
 using KeyWorks.Bulletins.Scheduling;
 using KeyWorks.Bulletins.Storing;
 using KeyWorks.Bulletins.Tests.Storing;
+using KeyWorks.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -31,7 +32,7 @@ internal sealed class JobNode : IAsyncDisposable
         services.AddSingleton(db.Events);
         services.AddSingleton(new BulletinStore(db.DataSource));
         services.AddSingleton(printer);
-        services.AddSingleton(clock ?? TimeProvider.System);
+        services.AddSingleton(clock ?? SuiteClock.Time);
         services.AddBulletinJobs(db.DataSource, options);
         var node = new JobNode(services.BuildServiceProvider());
         foreach (var hosted in node._services.GetServices<IHostedService>())

@@ -36,7 +36,7 @@ public sealed class running_bulletin_jobs(PostgresClusterFixture cluster, Printe
     public async Task two_schedulers_on_one_database_draft_the_monthly_bulletin_exactly_once()
     {
         await using var db = await DemoDatabase.CreateAsync(cluster, Ct);
-        var options = Fast(At(DateTimeOffset.UtcNow.AddSeconds(10)));
+        var options = Fast(At(SuiteClock.Now.AddSeconds(10)));
         await using var first = await JobNode.StartAsync(db, printer.Printer, options);
         await using var second = await JobNode.StartAsync(db, printer.Printer, options);
 
@@ -48,7 +48,7 @@ public sealed class running_bulletin_jobs(PostgresClusterFixture cluster, Printe
         var all = await db.Bulletins.ListAsync(null, 0, 10, Ct);
         var run = Assert.Single(all);
         Assert.Equal((BulletinOrigin.Schedule, 1, DemoProgramme.ProgrammeId), (run.Origin, run.Attempts, run.ProgrammeId));
-        Assert.Equal(BulletinRequests.LatestClosedMonth(DateTimeOffset.UtcNow), run.Month);
+        Assert.Equal(BulletinRequests.LatestClosedMonth(SuiteClock.Now), run.Month);
         Assert.Equal(2, await CountAsync(db, "SELECT count(*) FROM keyworks.qrtz_scheduler_state"));
         Assert.Single(drafted);
     }
@@ -58,12 +58,12 @@ public sealed class running_bulletin_jobs(PostgresClusterFixture cluster, Printe
     {
         await using var db = await DemoDatabase.CreateAsync(cluster, Ct);
         // The firing's node stored the run and died before it scheduled the draft: the row alone, no trigger.
-        var drafter = new BulletinDrafter(db.Events, db.Bulletins, printer.Printer, TimeProvider.System);
-        var dead = new BulletinRequests(db.Events, db.Bulletins, drafter, new QueuedOnly(), TimeProvider.System);
+        var drafter = new BulletinDrafter(db.Events, db.Bulletins, printer.Printer, SuiteClock.Time);
+        var dead = new BulletinRequests(db.Events, db.Bulletins, drafter, new QueuedOnly(), SuiteClock.Time);
         var queued = Assert.Single(await dead.QueueScheduledAsync(Ct));
 
         // The firing runs again on a live node (Quartz recovers a dead node's firing; here the trigger fires anew).
-        await using var node = await JobNode.StartAsync(db, printer.Printer, Fast(At(DateTimeOffset.UtcNow.AddSeconds(10))));
+        await using var node = await JobNode.StartAsync(db, printer.Printer, Fast(At(SuiteClock.Now.AddSeconds(10))));
         var drafted = await WaitForAsync(db, async () => await db.Bulletins.GetAsync(queued.Id, Ct) is { Status: BulletinStatus.Drafted } r ? r : null,
             TimeSpan.FromSeconds(90));
 
@@ -75,7 +75,7 @@ public sealed class running_bulletin_jobs(PostgresClusterFixture cluster, Printe
     public async Task a_monthly_firing_missed_while_every_node_was_down_is_drafted_at_the_next_start()
     {
         await using var db = await DemoDatabase.CreateAsync(cluster, Ct);
-        var fireAt = DateTimeOffset.UtcNow.AddSeconds(8);
+        var fireAt = SuiteClock.Now.AddSeconds(8);
         var options = Fast(At(fireAt));
         await using (await JobNode.StartAsync(db, printer.Printer, options))
         {
@@ -84,8 +84,8 @@ public sealed class running_bulletin_jobs(PostgresClusterFixture cluster, Printe
                 TimeSpan.FromSeconds(30));
         }
 
-        Assert.True(DateTimeOffset.UtcNow < fireAt, "the node stopped before the firing time");
-        await Task.Delay(fireAt + TimeSpan.FromSeconds(3) - DateTimeOffset.UtcNow, Ct); // the firing time and the misfire threshold pass while down
+        Assert.True(SuiteClock.Now < fireAt, "the node stopped before the firing time");
+        await Task.Delay(fireAt + TimeSpan.FromSeconds(3) - SuiteClock.Now, Ct); // the firing time and the misfire threshold pass while down
         Assert.Equal(0, await db.Bulletins.CountAsync(null, Ct));
 
         await using var restarted = await JobNode.StartAsync(db, printer.Printer, options);

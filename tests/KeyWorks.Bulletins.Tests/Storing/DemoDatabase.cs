@@ -24,7 +24,7 @@ public sealed class DemoDatabase : IAsyncDisposable
         DataSource = dataSource;
         Events = events;
         Bulletins = new BulletinStore(dataSource);
-        Commands = new KeyWorksCommands(events, TimeProvider.System);
+        Commands = new KeyWorksCommands(events, SuiteClock.Time);
     }
 
     public string ConnectionString { get; }
@@ -68,7 +68,7 @@ public sealed class DemoDatabase : IAsyncDisposable
             await using (var dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString))
             {
                 var store = await PostgresEventStore.CreateAsync(dataSource, KeyWorksEventTypes.Options(), cancellationToken);
-                var result = await DemoLoader.LoadAsync(new KeyWorksCommands(store, TimeProvider.System), null, cancellationToken);
+                var result = await DemoLoader.LoadAsync(new KeyWorksCommands(store, SuiteClock.Time), null, cancellationToken);
                 Assert.Empty(result.Rejections);
                 await BulletinSchema.MigrateAsync(dataSource, cancellationToken);
             }

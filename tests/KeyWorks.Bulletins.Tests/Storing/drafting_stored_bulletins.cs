@@ -18,13 +18,16 @@ public sealed class drafting_stored_bulletins(PostgresClusterFixture cluster, Pr
     /// <summary>After November's cutoff (2026-11-30 24:00 +08:00), so November may be drafted.</summary>
     private static readonly ManualClock AfterNovemberCutoff = new(new DateTimeOffset(2026, 12, 1, 8, 0, 0, TimeSpan.FromHours(8)));
 
+    /// <summary>After October's cutoff and the demo's last event (21 November), before November's cutoff.</summary>
+    private static readonly DateTimeOffset LateInNovember = new(2026, 11, 25, 10, 0, 0, TimeSpan.FromHours(8));
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task a_drafted_bulletin_is_stored_with_its_hash_page_count_and_every_section_with_figures_from_the_events()
     {
         await using var db = await DemoDatabase.CreateAsync(cluster, Ct);
-        var (requests, drafter, _) = Services(db, TimeProvider.System);
+        var (requests, drafter, _) = Services(db, SuiteClock.Time);
 
         var queued = await requests.GenerateAsync(DemoProgramme.ProgrammeId, October, null, "office-zhou", "draft-oct", Ct);
         Assert.Equal(BulletinStatus.Queued, queued.Status);
@@ -79,7 +82,7 @@ public sealed class drafting_stored_bulletins(PostgresClusterFixture cluster, Pr
         var (requests, drafter, _) = Services(db, AfterNovemberCutoff);
         var first = await DraftTextAsync(db, requests, drafter, October, "oct-1");
 
-        var late = await LateReports.RecordAsync(db, new YearMonth(2026, 10), Ct);
+        var late = await LateReports.RecordAsync(db, new YearMonth(2026, 10), LateInNovember, Ct);
 
         var second = await DraftTextAsync(db, requests, drafter, October, "oct-2");
         Assert.Equal(first, second);
@@ -105,8 +108,8 @@ public sealed class drafting_stored_bulletins(PostgresClusterFixture cluster, Pr
     public async Task requests_for_a_future_month_an_open_month_a_month_without_data_or_an_unknown_programme_are_refused_and_write_nothing()
     {
         await using var db = await DemoDatabase.CreateAsync(cluster, Ct);
-        var (requests, _, queue) = Services(db, TimeProvider.System);
-        var today = BusinessCalendar.DateOf(TimeProvider.System.GetUtcNow());
+        var (requests, _, queue) = Services(db, SuiteClock.Time);
+        var today = SuiteClock.Today;
 
         async Task<string> Refusal(string programme, DateOnly month, string? leader = null) =>
             (await Assert.ThrowsAsync<BulletinRequestException>(() =>
@@ -126,10 +129,10 @@ public sealed class drafting_stored_bulletins(PostgresClusterFixture cluster, Pr
     {
         await using var db = await DemoDatabase.CreateAsync(cluster, Ct);
         // The first node stored the run; what its queue holds died with it.
-        var (dead, _, _) = Services(db, TimeProvider.System);
+        var (dead, _, _) = Services(db, SuiteClock.Time);
         var first = await dead.GenerateAsync(DemoProgramme.ProgrammeId, October, null, "office-zhou", "repeat-after-crash", Ct);
 
-        var (live, _, queue) = Services(db, TimeProvider.System);
+        var (live, _, queue) = Services(db, SuiteClock.Time);
         var repeated = await live.GenerateAsync(DemoProgramme.ProgrammeId, October, null, "office-zhou", "repeat-after-crash", Ct);
 
         Assert.Equal(first.Id, repeated.Id);
@@ -141,7 +144,7 @@ public sealed class drafting_stored_bulletins(PostgresClusterFixture cluster, Pr
     public async Task publishing_freezes_the_draft_with_the_offices_recommendations_and_a_leaders_variant_puts_their_projects_first()
     {
         await using var db = await DemoDatabase.CreateAsync(cluster, Ct);
-        var (requests, drafter, _) = Services(db, TimeProvider.System);
+        var (requests, drafter, _) = Services(db, SuiteClock.Time);
         var leaderId = DemoPeople.Leaders.Keys.Order(StringComparer.Ordinal).First();
         var run = await requests.GenerateAsync(DemoProgramme.ProgrammeId, October, leaderId, "office-zhou", null, Ct);
         await drafter.DraftAsync(run.Id, Ct);

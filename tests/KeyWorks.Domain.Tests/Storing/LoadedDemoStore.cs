@@ -30,7 +30,7 @@ public sealed class LoadedDemoStore(PostgresClusterFixture cluster) : IAsyncLife
     {
         _dataSource = NpgsqlDataSource.Create(await cluster.CreateDatabaseAsync("demo_store"));
         Store = await PostgresEventStore.CreateAsync(_dataSource, KeyWorksEventTypes.Options());
-        Commands = new KeyWorksCommands(Store, TimeProvider.System);
+        Commands = new KeyWorksCommands(Store, SuiteClock.Time);
         Live = new LiveReadModel(Store);
         _feed = Live.RunAsync(_stop.Token);
         var watch = Stopwatch.StartNew();

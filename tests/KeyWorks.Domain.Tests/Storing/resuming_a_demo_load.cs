@@ -16,7 +16,7 @@ public sealed class resuming_a_demo_load(TestDatabase database) : IClassFixture<
     {
         await using var dataSource = NpgsqlDataSource.Create(database.ConnectionString);
         var store = await PostgresEventStore.CreateAsync(dataSource, KeyWorksEventTypes.Options(), Ct);
-        var commands = new KeyWorksCommands(store, TimeProvider.System);
+        var commands = new KeyWorksCommands(store, SuiteClock.Time);
         var all = DemoProgramme.Commands();
         const int done = 300;
         for (var i = 0; i < done; i++)

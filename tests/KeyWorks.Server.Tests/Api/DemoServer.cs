@@ -5,7 +5,10 @@ using KeyWorks.Testing;
 
 namespace KeyWorks.Server.Tests.Api;
 
-/// <summary>A server process on a database of its own with the demo loaded (waits for <c>/health</c> demo.state = loaded).</summary>
+/// <summary>
+/// A server process on a database of its own with the demo loaded (waits for <c>/health</c> demo.state = loaded), on the
+/// suite's clock (<see cref="SuiteClock"/>) unless <see cref="Settings"/> start a clock of their own.
+/// </summary>
 public class DemoServer(PostgresClusterFixture cluster) : IAsyncLifetime
 {
     private ServerProcess? _server;
@@ -25,7 +28,8 @@ public class DemoServer(PostgresClusterFixture cluster) : IAsyncLifetime
     {
         ConnectionString = await cluster.CreateDatabaseAsync($"api_{Guid.NewGuid():N}");
         await PrepareDatabaseAsync(ConnectionString);
-        var settings = new Dictionary<string, string>(Settings)
+        // The suite's clock unless the class sets a clock of its own, so no answer depends on the day the suite runs.
+        var settings = new Dictionary<string, string>(Settings.ContainsKey("KeyWorks__Clock__Start") ? Settings : SuiteClock.ServerSettings.Concat(Settings))
         {
             ["KEYWORKS_DB"] = ConnectionString,
             ["KeyWorks__Demo__Load"] = "true",

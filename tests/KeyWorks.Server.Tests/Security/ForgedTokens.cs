@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using KeyWorks.Testing;
 
 namespace KeyWorks.Server.Tests.Security;
 
@@ -17,7 +18,7 @@ public sealed class ForgedTokens(byte[] serverKey, string genuine)
     /// <summary>The forgeries, by what is wrong with them.</summary>
     public IReadOnlyDictionary<string, string> All()
     {
-        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var now = SuiteClock.Now.ToUnixTimeSeconds(); // the security server runs on the suite's clock
         var parts = genuine.Split('.');
         return new Dictionary<string, string>
         {

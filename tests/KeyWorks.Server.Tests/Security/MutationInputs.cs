@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using KeyWorks.Server.Tests.Api;
 using KeyWorks.Server.Tests.Api.Mutations;
+using KeyWorks.Testing;
 
 namespace KeyWorks.Server.Tests.Security;
 
@@ -97,11 +98,11 @@ public sealed class MutationInputs
         {
             "ID" => JsonValue.Create(idFor(field.Name)),
             "String" => JsonValue.Create("安全检查"),
-            "Int" => JsonValue.Create(DateTime.UtcNow.Year + 1),
+            "Int" => JsonValue.Create(SuiteClock.Today.Year + 1),
             "Float" or "Decimal" => JsonValue.Create(1000m),
             "Boolean" => JsonValue.Create(false),
             "Date" => JsonValue.Create(Scenario.Today()),
-            "DateTime" => JsonValue.Create(DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture)),
+            "DateTime" => JsonValue.Create(SuiteClock.Now.ToString("O", CultureInfo.InvariantCulture)),
             _ => throw new InvalidOperationException($"no value for input field {field.Name} of scalar {field.Type}: add one here"),
         },
     };

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using KeyWorks.Bulletins.Drafting;
+using KeyWorks.Testing;
 
 namespace KeyWorks.Server.Tests.Api.Mutations;
 
@@ -13,9 +14,9 @@ public static class BulletinScenario
     public static async Task<string> ProgrammeIdAsync(Scenario scenario) =>
         (await scenario.PostAsync(Caller.Office, "{ programmes { id } }")).GetProperty("data").GetProperty("programmes")[0].GetProperty("id").GetString()!;
 
-    /// <summary>The latest month whose cutoff (its last day, 24:00 China time) has passed.</summary>
+    /// <summary>The latest month whose cutoff (its last day, 24:00 China time) has passed by the suite's clock.</summary>
     public static string ClosedMonth() =>
-        BulletinRequests.LatestClosedMonth(DateTimeOffset.UtcNow).FirstDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        BulletinRequests.LatestClosedMonth(SuiteClock.Now).FirstDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>Generates the closed month as the office (optionally a leader's variant) and waits until it is drafted; its id.</summary>
     public static async Task<string> DraftedAsync(Scenario scenario, string? leaderId)

@@ -1,4 +1,5 @@
 using KeyWorks.Server.Auth;
+using KeyWorks.Testing;
 using static KeyWorks.Server.Tests.Api.Mutations.Caller;
 
 namespace KeyWorks.Server.Tests.Api.Mutations;
@@ -42,7 +43,7 @@ public static class MutationCases
 
         ["setAnnualPlan"] = MutationCase.For(OfficeOnly, async run => new MutationRequest(
             Scenario.Document("setAnnualPlan", "SetAnnualPlanInput"),
-            new { idempotencyKey = CaseRun.Key(), projectId = await run.ProjectAsync(), year = DateTime.UtcNow.Year + 1, monthly = Enumerable.Repeat(500_000m, 12).ToArray() })),
+            new { idempotencyKey = CaseRun.Key(), projectId = await run.ProjectAsync(), year = SuiteClock.Today.Year + 1, monthly = Enumerable.Repeat(500_000m, 12).ToArray() })),
 
         ["planNode"] = MutationCase.For(OfficeOnly, async run => new MutationRequest(
             Scenario.Document("planNode", "PlanNodeInput"),
@@ -50,7 +51,7 @@ public static class MutationCases
 
         ["replanNode"] = MutationCase.For(OfficeOnly, async run => new MutationRequest(
             Scenario.Document("replanNode", "ReplanNodeInput"),
-            new { idempotencyKey = CaseRun.Key(), nodeId = NodeId(await run.ProjectAsync(), "permits"), plannedDate = $"{DateTime.UtcNow.Year}-12-30", reason = "审批延后" })),
+            new { idempotencyKey = CaseRun.Key(), nodeId = NodeId(await run.ProjectAsync(), "permits"), plannedDate = $"{SuiteClock.Today.Year}-12-30", reason = "审批延后" })),
 
         ["reportNodeReached"] = MutationCase.For(OwnContractorOnly, async run => new MutationRequest(
             Scenario.Document("reportNodeReached", "ReportNodeReachedInput"),

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using KeyWorks.Domain;
 using KeyWorks.Server.Auth;
+using KeyWorks.Testing;
 
 namespace KeyWorks.Server.Tests.Api.Mutations;
 
@@ -98,7 +99,7 @@ public sealed class Scenario(DemoServer demo)
     public async Task<string> FreshProjectAsync(bool contractorsOwn)
     {
         var programme = (await PostAsync(Caller.Office, "{ programmes { id } }")).GetProperty("data").GetProperty("programmes")[0].GetProperty("id").GetString()!;
-        var year = DateTime.UtcNow.Year;
+        var year = SuiteClock.Today.Year;
         var project = await MutateAsync(Caller.Office, "registerProject", "RegisterProjectInput", new
         {
             idempotencyKey = Key(),
@@ -122,11 +123,11 @@ public sealed class Scenario(DemoServer demo)
         return id;
     }
 
-    /// <summary>The month before this one, as its first day (a month that may be reported).</summary>
-    public static string LastMonth() => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddMonths(-1).ToString("yyyy-MM-01", CultureInfo.InvariantCulture);
+    /// <summary>The month before this one by the suite's clock, as its first day (a month that may be reported).</summary>
+    public static string LastMonth() => SuiteClock.Today.AddMonths(-1).ToString("yyyy-MM-01", CultureInfo.InvariantCulture);
 
-    /// <summary>Today in China, <c>yyyy-MM-dd</c>.</summary>
-    public static string Today() => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    /// <summary>Today in China by the suite's clock, <c>yyyy-MM-dd</c>.</summary>
+    public static string Today() => SuiteClock.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>A contractor's pending investment report on a fresh own project; returns its id.</summary>
     public async Task<string> PendingReportAsync()

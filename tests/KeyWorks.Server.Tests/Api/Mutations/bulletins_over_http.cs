@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.WebSockets;
@@ -5,6 +6,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using KeyWorks.Testing;
 
 namespace KeyWorks.Server.Tests.Api.Mutations;
 
@@ -72,7 +74,7 @@ public sealed class bulletins_over_http(DemoServer demo)
     public async Task a_future_month_a_month_without_data_and_an_unknown_programme_are_refused_with_their_codes_at_their_fields()
     {
         var programme = await BulletinScenario.ProgrammeIdAsync(_scenario);
-        var future = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddMonths(2).ToString("yyyy-MM-01");
+        var future = SuiteClock.Today.AddMonths(2).ToString("yyyy-MM-01", CultureInfo.InvariantCulture);
 
         Assert.Equal(("BULLETIN_MONTH_IN_FUTURE", "month"), await RefusalAsync(programme, future));
         Assert.Equal(("BULLETIN_NO_DATA", "month"), await RefusalAsync(programme, "2025-06-01"));

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using KeyWorks.Testing;
 
 namespace KeyWorks.Server.Tests.Api.Mutations;
 
@@ -68,7 +69,7 @@ public sealed class reading_project_records(DemoServer demo)
     public async Task what_the_office_and_units_write_is_read_back_a_description_a_plans_basis_and_each_stages_note()
     {
         var programme = (await _scenario.PostAsync(Caller.Office, "{ programmes { id } }")).GetProperty("data").GetProperty("programmes")[0].GetProperty("id").GetString()!;
-        var year = DateTime.UtcNow.Year;
+        var year = SuiteClock.Today.Year;
         var registered = await _scenario.MutateAsync(Caller.Office, "registerProject", "RegisterProjectInput", new
         {
             idempotencyKey = Scenario.Key(), programmeId = programme, name = "测试排涝泵站", category = "WATER", township = "高新街道",

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using KeyWorks.Server.Auth;
+using KeyWorks.Testing;
 
 namespace KeyWorks.Server.Tests.Api.Mutations;
 
@@ -94,7 +95,7 @@ public sealed class reporting_and_confirming(DemoServer demo)
     public async Task a_node_moved_before_the_previous_one_is_a_user_error_at_planned_date()
     {
         var project = await _scenario.FreshProjectAsync(contractorsOwn: true);
-        var year = DateTime.UtcNow.Year;
+        var year = SuiteClock.Today.Year;
         await _scenario.MutateAsync(Caller.Office, "planNode", "PlanNodeInput",
             new { idempotencyKey = Scenario.Key(), projectId = project, kind = "LAND_HANDOVER", plannedDate = $"{year + 1}-03-31" });
         var before = await _scenario.EventCountAsync();
